@@ -1,0 +1,56 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SimulatorOptions } from '../options.js';
+
+export type FaultSettings = Pick<SimulatorOptions, 'latencyMs' | 'jitterMs' | 'failRate' | 'hangRate'>;
+
+/**
+ * Injected latency and faults for tests and benchmarks. Uses its own PRNG (not the data seed), so
+ * turning faults on does not change the seeded data.
+ */
+export class FaultInjector {
+  private state: number;
+  private options: FaultSettings;
+
+  constructor(options: FaultSettings & { seed: number }) {
+    this.options = {
+      latencyMs: options.latencyMs,
+      jitterMs: options.jitterMs,
+      failRate: options.failRate,
+      hangRate: options.hangRate,
+    };
+    this.state = options.seed ^ 0x9e3779b9;
+  }
+
+  /** Changes faults at run time (`POST /__sim/config`), e.g. to make a running upstream fail. */
+  configure(changes: Partial<FaultSettings>): FaultSettings {
+    this.options = { ...this.options, ...changes };
+    return this.settings;
+  }
+
+  get settings(): FaultSettings {
+    return { ...this.options };
+  }
+
+  async delay(): Promise<void> {
+    const jitter = this.options.jitterMs ? this.next() * this.options.jitterMs : 0;
+    const ms = this.options.latencyMs + jitter;
+    if (ms > 0) await sleep(ms);
+  }
+
+  shouldHang(): boolean {
+    return this.options.hangRate > 0 && this.next() < this.options.hangRate;
+  }
+
+  shouldFail(): boolean {
+    return this.options.failRate > 0 && this.next() < this.options.failRate;
+  }
+
+  /** mulberry32: tiny, fast, deterministic. */
+  private next(): number {
+    this.state = (this.state + 0x6d2b79f5) | 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}

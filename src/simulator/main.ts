@@ -1,0 +1,28 @@
+import { parseSimulatorArgs } from './options.js';
+import { startSimulator } from './server.js';
+import { DEMO_TOKENS } from './state/demo-tokens.js';
+
+/** `npm run simulator -- --port 4010 [--seed N --latency-ms N --rate-limit N ...]` */
+async function main() {
+  let parsed;
+  try {
+    parsed = parseSimulatorArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`simulator: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const simulator = await startSimulator({ ...parsed.options, port: parsed.port, host: parsed.host });
+  console.log(`WebWork REST API V2 simulator listening on ${simulator.apiUrl}`);
+  console.log('Demo tokens (send as "Authorization: Bearer <token>"):');
+  console.log(`  ${DEMO_TOKENS.owner.padEnd(14)} owner of workspace 1`);
+  console.log(`  ${DEMO_TOKENS.manager.padEnd(14)} executive manager of workspace 1`);
+  console.log(`  ${DEMO_TOKENS.member.padEnd(14)} regular user of workspace 1`);
+  console.log(`  ${DEMO_TOKENS.owner2.padEnd(14)} owner of workspace 2 (not in workspace 1)`);
+  console.log(`  demo-user-<id>  any seeded user, e.g. demo-user-110`);
+  console.log(`Try: curl -H 'Authorization: Bearer demo-owner' '${simulator.apiUrl}/members?workspace_id=1'`);
+  const stop = () => void simulator.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
