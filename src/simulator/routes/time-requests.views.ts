@@ -1,0 +1,24 @@
+import type { TimeRequest } from '../state/model.js';
+
+/**
+ * REFERENCE §9.10 TimeRequest (the doc set B object; doc set A's list items were not captured).
+ * `activity_description` repeats `notes` under doc set A's name for the same idea.
+ */
+export function timeRequestView(request: TimeRequest): Record<string, unknown> {
+  return {
+    id: request.id,
+    user_id: request.userId,
+    contract_id: request.contractId,
+    project_id: request.projectId,
+    task_id: request.taskId,
+    start: request.start,
+    end: request.end,
+    status: request.status,
+    notes: request.notes,
+    activity_description: request.notes,
+    comment: request.comment,
+    updated_by: request.updatedBy,
+    created_at: request.createdAt,
+    updated_at: request.updatedAt,
+  };
+}
