@@ -1,0 +1,125 @@
+/**
+ * Configuration, read once at boot from the environment, validated and frozen. Nothing else in
+ * the gateway reads `process.env`: components get the parts they need passed in.
+ *
+ * Every variable, its default and its meaning is listed in `envSpec` below (and in the README).
+ */
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  /** WebWork API base URL, e.g. https://api.webwork-tracker.com/api/v2; unset → embedded simulator. */
+  readonly webworkApiUrl: string | undefined;
+  /** Port of the embedded simulator (only when webworkApiUrl is unset); 0 = any free port. */
+  readonly simulatorPort: number;
+  /** Redis URL; unset → in-memory cache and rate budget (single instance only). */
+  readonly redisUrl: string | undefined;
+  readonly cache: {
+    readonly enabled: boolean;
+    readonly prefix: string;
+    /** Seconds an entry is fresh, per resource family. */
+    readonly ttl: { readonly workspaces: number; readonly lists: number; readonly tracker: number };
+    /** Seconds a list entry may still be served while it is refreshed in the background. */
+    readonly staleSeconds: number;
+    readonly memoryMaxEntries: number;
+  };
+  readonly upstream: {
+    readonly timeoutMs: number;
+    /** Retries for safe (GET) requests only; writes are never retried. */
+    readonly retries: number;
+    /** Requests per minute per token the gateway lets itself spend; 0 = no budget. */
+    readonly rateLimit: number;
+    /** Concurrent upstream calls one fan-out (e.g. tracker per member) may have in flight. */
+    readonly fanOutConcurrency: number;
+  };
+  /** `batched` (DataLoaders, list-backed lookups) or `naive` (one upstream call per edge; benchmarks only). */
+  readonly loaderMode: 'batched' | 'naive';
+  readonly logLevel: string;
+  readonly production: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+const int = (env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+};
+
+const bool = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
+
+const url = (env: Env, name: string, protocols: readonly string[]): string | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw.replace(/\/+$/, '');
+};
+
+const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T))
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+};
+
+/** Reads and validates the configuration; a bad variable fails fast with its name and what was expected. */
+export function loadConfig(env: Env = process.env): GatewayConfig {
+  const config: GatewayConfig = {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    webworkApiUrl: url(env, 'WEBWORK_API_URL', ['http', 'https']),
+    simulatorPort: int(env, 'SIMULATOR_PORT', 4010, 0, 65535),
+    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    cache: {
+      enabled: bool(env, 'CACHE_ENABLED', true),
+      prefix: env.CACHE_PREFIX || 'wwgw',
+      ttl: {
+        workspaces: int(env, 'CACHE_TTL_WORKSPACES_SECONDS', 300, 1),
+        lists: int(env, 'CACHE_TTL_LISTS_SECONDS', 60, 1),
+        tracker: int(env, 'CACHE_TTL_TRACKER_SECONDS', 10, 1),
+      },
+      staleSeconds: int(env, 'CACHE_STALE_SECONDS', 120),
+      memoryMaxEntries: int(env, 'CACHE_MEMORY_MAX_ENTRIES', 50_000, 100),
+    },
+    upstream: {
+      timeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100),
+      retries: int(env, 'UPSTREAM_RETRIES', 1, 0, 5),
+      rateLimit: int(env, 'UPSTREAM_RATE_LIMIT', 60),
+      fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
+    },
+    loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+    production: env.NODE_ENV === 'production',
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (child && typeof child === 'object') deepFreeze(child);
+  return Object.freeze(value);
+}

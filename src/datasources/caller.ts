@@ -1,0 +1,10 @@
+import type { CallerScope } from '../cache/keys.js';
+
+/**
+ * Who is asking: their WebWork token (forwarded upstream, never logged, never part of a key) and
+ * its hash (the scope of every cache key and rate budget).
+ */
+export interface Caller {
+  readonly token: string;
+  readonly scope: CallerScope;
+}

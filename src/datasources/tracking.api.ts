@@ -1,0 +1,142 @@
+import { tags } from '../cache/keys.js';
+import type { Caller } from './caller.js';
+import { toIsoDate, toIsoDateTime } from './dates.js';
+import type { DatasourceDeps } from './deps.js';
+import { staleAfter } from './invalidation.js';
+
+export interface TrackerRecord {
+  workspaceId: number;
+  userId: number;
+  isRunning: boolean;
+  contractId: number | null;
+  projectId: number | null;
+  taskId: number | null;
+  taskTitle: string | null;
+  activityDescription: string | null;
+  startedAt: string | null;
+  /** Tracked today (time entries plus the running tracker), in seconds. */
+  todaySeconds: number;
+  date: string | null;
+}
+
+interface WireCurrentData {
+  contract_id?: number | null;
+  project_id?: number | null;
+  user_id?: number;
+  activity_description?: string | null;
+  task_id?: number | null;
+  task_title?: string | null;
+  total_seconds?: number;
+  total_minutes?: number;
+  date?: string;
+  is_running?: boolean;
+  start_time?: string | null;
+}
+
+interface WireStart {
+  start_time?: string;
+  contract_id?: number | null;
+  project_id?: number | null;
+  task_id?: number | null;
+  task_title?: string | null;
+  activity_description?: string | null;
+}
+
+export interface StartTrackingInput {
+  workspaceId: number;
+  userId: number;
+  contractId?: number | null;
+  taskId?: number | null;
+  activityDescription?: string | null;
+}
+
+/**
+ * Assumption (GAPS: Time Tracking): `current-data` has no documented "running" flag. The
+ * simulator adds `is_running` and `start_time`; against an API without them, a tracker counts as
+ * running when it names a contract or has running seconds.
+ */
+const toTracker = (workspaceId: number, userId: number, d: WireCurrentData): TrackerRecord => ({
+  workspaceId,
+  userId,
+  isRunning: d.is_running ?? (d.contract_id != null || (d.total_seconds ?? 0) > 0),
+  contractId: d.contract_id ?? null,
+  projectId: d.project_id ?? null,
+  taskId: d.task_id ?? null,
+  taskTitle: d.task_title ?? null,
+  activityDescription: d.activity_description ?? null,
+  startedAt: toIsoDateTime(d.start_time),
+  todaySeconds: (d.total_minutes ?? 0) * 60 + (d.total_seconds ?? 0),
+  date: toIsoDate(d.date),
+});
+
+/** `GET /time-tracking/current-data`, `POST /time-tracking/start`, `POST /time-tracking/stop`. */
+export class TrackingApi {
+  constructor(private readonly deps: DatasourceDeps) {}
+
+  /**
+   * One member's live tracker. There is no batch endpoint, so this is one upstream call per member,
+   * cached briefly; staleness here is not harmless (a stopped timer shown running), so there is no
+   * stale-while-revalidate, only a stale fallback when WebWork cannot answer.
+   */
+  current(caller: Caller, workspaceId: number, userId: number): Promise<TrackerRecord> {
+    const query = { workspace_id: workspaceId, user_id: userId };
+    const policy = {
+      ttlSeconds: this.deps.cacheConfig.ttl.tracker,
+      staleSeconds: this.deps.cacheConfig.staleSeconds,
+      staleWhileRevalidate: false,
+      tags: [tags.workspace(workspaceId), tags.tracker(workspaceId, userId)],
+    };
+    return this.deps.reader.read(caller, 'tracker', query, policy, async () => {
+      const envelope = await this.deps.upstream.get<WireCurrentData>(
+        caller,
+        '/time-tracking/current-data',
+        query,
+      );
+      return toTracker(workspaceId, userId, envelope.data ?? {});
+    });
+  }
+
+  /**
+   * Starts a tracker: exactly one upstream call (never retried), then the cached reads it makes
+   * stale are invalidated and the state is read fresh. If WebWork processes starts asynchronously
+   * (doc set B) and the fresh read does not show it yet, the start response fills in.
+   */
+  async start(caller: Caller, input: StartTrackingInput): Promise<TrackerRecord> {
+    const body = {
+      workspace_id: input.workspaceId,
+      user_id: input.userId,
+      ...(input.contractId == null ? {} : { contract_id: input.contractId }),
+      ...(input.taskId == null ? {} : { task_id: input.taskId }),
+      ...(input.activityDescription == null ? {} : { activity_description: input.activityDescription }),
+    };
+    const started = await this.deps.upstream.send<WireStart>(caller, 'POST', '/time-tracking/start', {
+      body,
+    });
+    await this.deps.reader.invalidate(staleAfter.tracking(input.workspaceId, input.userId));
+    const fresh = await this.current(caller, input.workspaceId, input.userId);
+    if (fresh.isRunning) return fresh;
+    const s = started.data ?? {};
+    return {
+      ...fresh,
+      isRunning: true,
+      contractId: s.contract_id ?? input.contractId ?? null,
+      projectId: s.project_id ?? null,
+      taskId: s.task_id ?? input.taskId ?? null,
+      taskTitle: s.task_title ?? null,
+      activityDescription: s.activity_description ?? input.activityDescription ?? null,
+      startedAt: toIsoDateTime(s.start_time),
+    };
+  }
+
+  /** Stops a tracker: one upstream call, never retried; then invalidate and read fresh. */
+  async stop(caller: Caller, workspaceId: number, userId: number): Promise<TrackerRecord> {
+    await this.deps.upstream.send(caller, 'POST', '/time-tracking/stop', {
+      body: { workspace_id: workspaceId, user_id: userId },
+    });
+    await this.deps.reader.invalidate(staleAfter.tracking(workspaceId, userId));
+    const fresh = await this.current(caller, workspaceId, userId);
+    return fresh.isRunning
+      ? { ...fresh, isRunning: false, contractId: null, taskId: null, startedAt: null }
+      : fresh;
+  }
+}

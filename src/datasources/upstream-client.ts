@@ -1,0 +1,148 @@
+import got, { HTTPError, RequestError, type Got, type Method } from 'got';
+import type { RateBudget } from '../cache/rate-budget.js';
+import { GatewayError, rateLimited } from '../errors/gateway-error.js';
+import type { Logger } from '../logging/logger.js';
+import type { Caller } from './caller.js';
+import { errorFromStatus, parseRetryAfter, upstreamTimeout, upstreamUnreachable } from './upstream-errors.js';
+
+/** The WebWork success envelope (REFERENCE §3). */
+export interface Envelope<T> {
+  success: boolean;
+  data?: T;
+  message?: string;
+  meta?: { pagination?: UpstreamPagination };
+  /** `GET /contracts` puts its pagination block at the top level. */
+  pagination?: UpstreamPagination;
+}
+
+export interface UpstreamPagination {
+  total: number;
+  per_page: number;
+  current_page: number;
+  last_page: number;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface UpstreamOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Retries for GET only (5xx, timeouts, connection errors). Writes are sent exactly once. */
+  retries: number;
+  budget: RateBudget;
+  logger: Logger;
+}
+
+/** Counts of what this client sent, for logs, metrics and benchmarks. */
+export interface UpstreamCounters {
+  requests: number;
+  retries: number;
+}
+
+/**
+ * The one HTTP client to WebWork. Responsibilities, in order: spend the caller's rate budget,
+ * send (auth header, timeout, retries for safe methods only), unwrap the envelope, and map every
+ * failure to a GatewayError. Datasources build on `get`, `getPage` and `send`.
+ */
+export class UpstreamClient {
+  private readonly http: Got;
+  readonly counters: UpstreamCounters = { requests: 0, retries: 0 };
+
+  constructor(private readonly options: UpstreamOptions) {
+    this.http = got.extend({
+      prefixUrl: options.baseUrl,
+      timeout: { request: options.timeoutMs },
+      responseType: 'json',
+      headers: { accept: 'application/json', 'user-agent': 'webwork-graphql-gateway' },
+      retry: {
+        limit: options.retries,
+        methods: ['GET'],
+        statusCodes: [500, 502, 503, 504],
+        // Short, capped backoff: the caller is waiting on a GraphQL response.
+        calculateDelay: ({ computedValue }) => (computedValue === 0 ? 0 : Math.min(computedValue, 300)),
+      },
+      hooks: {
+        beforeRetry: [
+          () => {
+            this.counters.retries += 1;
+          },
+        ],
+      },
+    });
+  }
+
+  /** GET one resource or one page; the envelope is returned whole (callers need pagination blocks). */
+  async get<T>(caller: Caller, path: string, query: Query = {}): Promise<Envelope<T>> {
+    return this.send<T>(caller, 'GET', path, { query });
+  }
+
+  /**
+   * Sends one request. For writes (POST/PUT/DELETE) this is exactly one upstream call: never
+   * retried, because repeating e.g. "start tracking" or "create expense" is not safe.
+   */
+  async send<T>(
+    caller: Caller,
+    method: Method,
+    path: string,
+    input: { query?: Query; body?: Record<string, unknown> } = {},
+  ): Promise<Envelope<T>> {
+    await this.spendBudget(caller);
+    this.counters.requests += 1;
+    try {
+      const response = await this.http<Envelope<T>>(path.replace(/^\//, ''), {
+        method,
+        headers: { authorization: `Bearer ${caller.token}` },
+        searchParams: compact(input.query),
+        json: input.body,
+        retry: method === 'GET' ? undefined : { limit: 0 },
+      });
+      return response.body;
+    } catch (error) {
+      throw await this.mapError(caller, method, path, error);
+    }
+  }
+
+  private async spendBudget(caller: Caller): Promise<void> {
+    const decision = await this.options.budget.take(caller.scope);
+    if (!decision.allowed) {
+      throw rateLimited(
+        decision.retryAfterSeconds,
+        'The gateway is holding back to stay within WebWork’s limit of 60 requests per minute for your token.',
+      );
+    }
+  }
+
+  private async mapError(
+    caller: Caller,
+    method: string,
+    path: string,
+    error: unknown,
+  ): Promise<GatewayError> {
+    if (error instanceof GatewayError) return error;
+    if (error instanceof HTTPError) {
+      const status = error.response.statusCode;
+      const body = error.response.body as Partial<Envelope<unknown>> | undefined;
+      const message = typeof body?.message === 'string' ? body.message : undefined;
+      if (status === 429) {
+        const retryAfter = parseRetryAfter(error.response.headers['retry-after']);
+        await this.options.budget.blockFor(caller.scope, retryAfter);
+        return errorFromStatus(429, message, retryAfter);
+      }
+      if (status >= 500) this.options.logger.warn({ method, path, status }, 'upstream error');
+      return errorFromStatus(status, message);
+    }
+    if (error instanceof RequestError) {
+      this.options.logger.warn({ method, path, code: error.code }, 'upstream request failed');
+      return error.code === 'ETIMEDOUT' ? upstreamTimeout(this.options.timeoutMs) : upstreamUnreachable();
+    }
+    this.options.logger.error({ method, path, err: error }, 'unexpected upstream failure');
+    return upstreamUnreachable();
+  }
+}
+
+function compact(query: Query = {}): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string | number | boolean
+  >;
+}

@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The stable `extensions.code` values clients may switch on. Anything else that reaches
+ * `formatError` is masked as INTERNAL_SERVER_ERROR.
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * A domain error with a client-safe message. Built only at the two seams (upstream client, input
+ * validation); resolvers let it propagate so GraphQL puts it on the failing field's path.
+ */
+export class GatewayError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'GatewayError';
+  }
+
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export const badUserInput = (argument: string, message: string) =>
+  new GatewayError('BAD_USER_INPUT', message, { argument });
+
+export const unauthenticated = () =>
+  new GatewayError(
+    'UNAUTHENTICATED',
+    'Send your WebWork token as "Authorization: Bearer <token>" (a Personal Access Token or OAuth access token).',
+  );
+
+export const rateLimited = (retryAfterSeconds: number, reason: string) =>
+  new GatewayError('RATE_LIMITED', `${reason} Retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });

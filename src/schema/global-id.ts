@@ -1,0 +1,14 @@
+/**
+ * Opaque ids unique across the whole graph, for client caches (Apollo Client, Relay, urql):
+ * base64url of `<Type>:<workspaceId>:<upstream id>`. Upstream ids stay available under named
+ * fields (`userId`, `projectId`, ...); clients must not parse these.
+ */
+export function globalId(type: string, ...parts: (string | number)[]): string {
+  return Buffer.from([type, ...parts].join(':')).toString('base64url');
+}
+
+export function parseGlobalId(id: string): { type: string; parts: string[] } | null {
+  const decoded = Buffer.from(id, 'base64url').toString('utf8');
+  const [type, ...parts] = decoded.split(':');
+  return type && parts.length ? { type, parts } : null;
+}

@@ -1,0 +1,16 @@
+import { ArgsType, Field } from 'type-graphql';
+import { MemberRole } from '../enums/member-role.enum.js';
+import { MemberStatus } from '../enums/member-status.enum.js';
+import { PageArgs } from './page.args.js';
+
+@ArgsType()
+export class MembersArgs extends PageArgs {
+  @Field(() => MemberRole, { nullable: true })
+  role?: MemberRole | null;
+
+  @Field(() => MemberStatus, { nullable: true })
+  status?: MemberStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact email match.' })
+  email?: string | null;
+}

@@ -1,0 +1,41 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+export const MAX_ACTIVITY_DESCRIPTION = 1000;
+
+@InputType({
+  description: 'Start a tracker for a member (Owners and Executive Managers, or members for themselves).',
+})
+export class StartTrackingInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Contract (member × project) to track on; omit to track without a project.',
+  })
+  contractId?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "A task of the contract's project; only together with contractId.",
+  })
+  taskId?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `What is being worked on, at most ${MAX_ACTIVITY_DESCRIPTION} characters.`,
+  })
+  activityDescription?: string | null;
+}
+
+@InputType()
+export class StopTrackingInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+}

@@ -1,0 +1,39 @@
+import { callerScope } from '../cache/keys.js';
+import type { Caller } from '../datasources/caller.js';
+import type { Datasources } from '../datasources/index.js';
+import { unauthenticated } from '../errors/gateway-error.js';
+import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/loaders.js';
+
+/**
+ * Built per request. The caller comes from `Authorization: Bearer <token>`; without one the
+ * context still exists (introspection and the playground work) but any data field fails with
+ * UNAUTHENTICATED when it asks for the caller or the loaders.
+ */
+export class RequestContext {
+  private builtLoaders: Loaders | undefined;
+
+  constructor(
+    private readonly maybeCaller: Caller | null,
+    readonly datasources: Datasources,
+    private readonly loaderOptions: LoaderOptions,
+  ) {}
+
+  get caller(): Caller {
+    if (!this.maybeCaller) throw unauthenticated();
+    return this.maybeCaller;
+  }
+
+  /** Created on first use, so requests that never touch data pay nothing for them. */
+  get loaders(): Loaders {
+    this.builtLoaders ??= createLoaders(this.caller, this.datasources, this.loaderOptions);
+    return this.builtLoaders;
+  }
+}
+
+/** Reads the bearer token; a malformed header counts as none (the field error then says what to send). */
+export function callerFromHeader(header: string | undefined, scopeSecret?: string): Caller | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return null;
+  const token = match[1]!;
+  return { token, scope: callerScope(token, scopeSecret) };
+}

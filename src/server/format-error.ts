@@ -1,0 +1,51 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ERROR_CODES, GatewayError } from '../errors/gateway-error.js';
+import type { Logger } from '../logging/logger.js';
+
+/** Codes Apollo itself raises for bad requests; they are the client's to see. */
+const APOLLO_CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const GATEWAY_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+/** Extensions a client may see; anything else (upstream status, internals) is dropped. */
+const PUBLIC_EXTENSIONS = ['code', 'argument', 'retryAfterSeconds'] as const;
+
+/**
+ * Domain → client: the second and last place errors are mapped. Gateway errors and Apollo's
+ * request errors pass with their code and public extensions; everything else is masked as
+ * INTERNAL_SERVER_ERROR and logged (with the path, never the caller's token).
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = String(formatted.extensions?.code ?? '');
+    const known =
+      original instanceof GatewayError ||
+      (GATEWAY_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') ||
+      APOLLO_CLIENT_CODES.has(code);
+    if (known && !(original instanceof GatewayError && original.code === 'INTERNAL_SERVER_ERROR')) {
+      const extensions = Object.fromEntries(
+        PUBLIC_EXTENSIONS.filter((k) => formatted.extensions?.[k] !== undefined).map((k) => [
+          k,
+          formatted.extensions![k],
+        ]),
+      );
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message:
+        'Internal server error. It has been logged; if it persists, report the time and the operation.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
