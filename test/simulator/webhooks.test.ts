@@ -244,8 +244,30 @@ describe('webhook delivery', () => {
     receiver.received.length = 0;
   });
 
-  // Members/projects routes belong to other engineers; this drives delivery directly with a
-  // project.created event, so it does not depend on their progress.
+  it('delivers project.created raised through POST /projects', async () => {
+    for (const w of [...sim.state.webhooks.values()]) sim.state.webhooks.delete(w.id);
+    const hook = expectSuccess(
+      await create({ url: `${receiver.url}/api-projects`, events: ['project.created'] }),
+    );
+    const created = expectSuccess(
+      await call(sim, 'POST', '/projects', { query: { workspace_id: 1 }, body: { name: 'Webhook Project' } }),
+      201,
+    );
+    const [d] = await receiver.waitFor(1);
+    expect(d).toMatchObject({
+      path: '/api-projects',
+      headers: { 'x-webwork-event': 'project.created', 'x-webwork-webhook-token': hook.data.token },
+      body: {
+        event: 'project.created',
+        workspace_id: 1,
+        data: { id: created.data.id, name: 'Webhook Project' },
+      },
+    });
+    receiver.received.length = 0;
+  });
+
+  // Also drives delivery directly (no HTTP API in between): filtering by event and workspace, and
+  // that close() stops delivery.
   it('delivers non-tracker events (project.created) raised on ctx.events', async () => {
     const state = seedState(defaultSimulatorOptions);
     state.webhooks.set('hookproject1', {
