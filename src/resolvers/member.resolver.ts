@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { ContractRecord } from '../datasources/contracts.api.js';
 import type { MemberRecord } from '../datasources/members.api.js';
 import type { TrackerRecord } from '../datasources/tracking.api.js';
+import { MemberStatus } from '../schema/enums/member-status.enum.js';
 import { globalId } from '../schema/global-id.js';
 import { Contract } from '../schema/types/contract.type.js';
 import { Member } from '../schema/types/member.type.js';
@@ -28,9 +29,10 @@ export class MemberResolver {
   @FieldResolver(() => TrackerState, {
     nullable: true,
     description:
-      'Live tracker state. Null, with an error on this path, when WebWork cannot answer it (e.g. only Owners and Executive Managers may read other members’ trackers).',
+      'Live tracker state. Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork cannot answer (e.g. only Owners and Executive Managers may read other members’ trackers).',
   })
-  tracker(@Root() member: MemberRecord, @Ctx() ctx: RequestContext): Promise<TrackerRecord> {
+  tracker(@Root() member: MemberRecord, @Ctx() ctx: RequestContext): Promise<TrackerRecord> | null {
+    if (member.status === MemberStatus.LEFT) return null;
     return ctx.loaders.tracker.load({ workspaceId: member.workspaceId, userId: member.userId });
   }
 }
