@@ -107,7 +107,7 @@ export class UpstreamClient {
     if (!decision.allowed) {
       throw rateLimited(
         decision.retryAfterSeconds,
-        'The gateway is holding back to stay within WebWork’s limit of 60 requests per minute for your token.',
+        'The gateway is holding back to stay within WebWork’s per-user request limit for your token.',
       );
     }
   }

@@ -1,0 +1,140 @@
+import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
+
+const MEMBERS_WITH_TRACKERS = `{ workspace(workspaceId: 1) { name members(first: 5) { nodes { userId email tracker { isRunning } } } } }`;
+
+describe('errors: codes, partial results, no leaks', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { UPSTREAM_TIMEOUT_MS: '400', UPSTREAM_RETRIES: '1' } });
+  });
+  afterAll(() => stack.close());
+
+  it('without a token: data fields fail with UNAUTHENTICATED, introspection works', async () => {
+    const data = await stack.gql('{ workspaces { name } }', {}, null);
+    expect(data.errors![0]).toMatchObject({ path: ['workspaces'], extensions: { code: 'UNAUTHENTICATED' } });
+    expect(data.errors![0]!.message).toMatch(/Authorization: Bearer/);
+    const introspection = await stack.gql('{ __schema { queryType { name } } __type(name: "Member") { fields { name } } }', {}, null);
+    expect(introspection.errors).toBeUndefined();
+    expect(introspection.data.__type.fields.map((f: any) => f.name)).toEqual(expect.arrayContaining(['tracker', 'contracts', 'role']));
+  });
+
+  it('an unknown token is UNAUTHENTICATED from upstream', async () => {
+    const result = await stack.gql('{ workspaces { name } }', {}, 'not-a-token');
+    expect(result.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('one field the caller may not read does not blank the rest: FORBIDDEN on that path only', async () => {
+    const result = await stack.gql(`{ workspace(workspaceId: 1) { name members(first: 50) { nodes { userId email tracker { isRunning } } } } }`, {}, 'demo-user-103');
+    const nodes = result.data.workspace.members.nodes;
+    expect(result.data.workspace.name).toBeTruthy();
+    expect(nodes.length).toBeGreaterThan(1);
+    const forbidden = result.errors!.filter((e) => e.extensions!.code === 'FORBIDDEN');
+    expect(forbidden.length).toBeGreaterThan(0);
+    for (const error of forbidden) {
+      expect(error.path!.slice(-1)).toEqual(['tracker']);
+      expect(nodes[error.path![3] as number].tracker).toBeNull();
+      expect(nodes[error.path![3] as number].email).toEqual(expect.any(String));
+    }
+  });
+
+  it('bad arguments are BAD_USER_INPUT naming the argument', async () => {
+    const tooMany = await stack.gql('{ workspace(workspaceId: 1) { members(first: 500) { totalCount } } }');
+    expect(tooMany.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(tooMany.errors![0]!.message).toMatch(/first must be between 0 and 100, got 500/);
+    const badCursor = await stack.gql('{ workspace(workspaceId: 1) { members(after: "garbage") { totalCount } } }');
+    expect(badCursor.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const badId = await stack.gql('{ workspace(workspaceId: -3) { name } }');
+    expect(badId.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'workspaceId' });
+    const badEnum = await stack.gql('{ workspace(workspaceId: 1) { members(role: BOSS) { totalCount } } }');
+    expect(badEnum.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it("another tenant's workspace is null, not an error and not a leak", async () => {
+    const result = await stack.gql('{ workspace(workspaceId: 1) { name } }', {}, 'demo-owner-2');
+    expect(result).toMatchObject({ data: { workspace: null } });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('upstream 500s become UPSTREAM_UNAVAILABLE, with no upstream address, body or stack in the response', async () => {
+    await configureSimulator(stack.sim, { failRate: 1 });
+    try {
+      const result = await stack.gql('{ workspace(workspaceId: 2) { name members { totalCount } } }');
+      expect(result.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+      const text = JSON.stringify(result);
+      expect(text).not.toMatch(/127\.0\.0\.1|localhost|api\/v2|stack|Internal Server Error/);
+    } finally {
+      await configureSimulator(stack.sim, { failRate: 0 });
+    }
+  });
+
+  it('hanging upstream: UPSTREAM_TIMEOUT within the timeout (plus one retry for reads)', async () => {
+    await configureSimulator(stack.sim, { hangRate: 1 });
+    const started = Date.now();
+    try {
+      const result = await stack.gql('{ workspaces { name } }', {}, 'demo-manager');
+      expect(result.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT' });
+      expect(result.errors![0]!.message).toMatch(/within 400 ms/);
+    } finally {
+      await configureSimulator(stack.sim, { hangRate: 0 });
+    }
+    expect(Date.now() - started).toBeLessThan(400 * 2 + 1500);
+  });
+
+  it('tracker failures null only the tracker: the members stay', async () => {
+    // Warm the lists, then make every upstream call fail: trackers are not cached yet.
+    await stack.gql('{ workspace(workspaceId: 1) { members(first: 5) { totalCount } } }', {}, 'demo-manager');
+    await configureSimulator(stack.sim, { failRate: 1 });
+    try {
+      const result = await stack.gql(MEMBERS_WITH_TRACKERS, {}, 'demo-manager');
+      expect(result.data.workspace.members.nodes).toHaveLength(5);
+      expect(result.data.workspace.members.nodes.every((n: any) => n.tracker === null)).toBe(true);
+      expect(result.errors!.every((e) => e.extensions!.code === 'UPSTREAM_UNAVAILABLE' && e.path!.at(-1) === 'tracker')).toBe(true);
+    } finally {
+      await configureSimulator(stack.sim, { failRate: 0 });
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it("upstream 429 → RATE_LIMITED with a retry hint; the gateway then stops calling for that token", async () => {
+    const stack = await startStack({ sim: { rateLimit: 2 } });
+    try {
+      const query = '{ workspace(workspaceId: 1) { members { totalCount } projects { totalCount } contracts { totalCount } } }';
+      const result = await stack.gql(query);
+      const limited = result.errors!.filter((e) => e.extensions!.code === 'RATE_LIMITED');
+      expect(limited.length).toBeGreaterThan(0);
+      expect(limited[0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+      expect(limited[0]!.message).toMatch(/Retry in \d+ s/);
+      await stack.resetUpstreamStats();
+      const again = await stack.gql('{ workspace(workspaceId: 2) { members { totalCount } } }');
+      expect(again.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+      expect((await stack.upstreamStats()).total).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('the gateway budget (UPSTREAM_RATE_LIMIT) answers RATE_LIMITED per field and serves what is cached', async () => {
+    const stack = await startStack({ env: { UPSTREAM_RATE_LIMIT: '4' } });
+    try {
+      const query = '{ workspace(workspaceId: 1) { members(first: 5) { totalCount nodes { userId tracker { isRunning } } } } }';
+      for (let round = 0; round < 2; round++) {
+        await stack.resetUpstreamStats();
+        const result = await stack.gql(query);
+        // Round 1: workspaces + members + 2 trackers spend the budget of 4; round 2 serves those from cache.
+        expect(result.data.workspace.members.totalCount).toBe(50);
+        const nodes = result.data.workspace.members.nodes;
+        expect(nodes.filter((n: any) => n.tracker !== null)).toHaveLength(2);
+        expect(result.errors).toHaveLength(3);
+        for (const error of result.errors!) {
+          expect(error.path!.at(-1)).toBe('tracker');
+          expect(error.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+          expect(error.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+        }
+        expect((await stack.upstreamStats()).total).toBe(round === 0 ? 4 : 0);
+      }
+    } finally {
+      await stack.close();
+    }
+  });
+});
