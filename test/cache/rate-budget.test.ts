@@ -6,7 +6,7 @@ import {
   UnlimitedRateBudget,
   type RateBudget,
 } from '../../src/cache/rate-budget.js';
-import { createRedisClient, whenReady } from '../../src/cache/redis-client.js';
+import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
 import {
   REDIS_URL,
   WARN,
@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await deleteKeysUnder(redis, prefix);
-  await redis.quit();
+  await closeRedisClient(redis);
 });
 
 const makers: [string, (limit: number) => RateBudget][] = [

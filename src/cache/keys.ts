@@ -1,0 +1,105 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/**
+ * The one module that builds cache keys, tag names and the Redis key space around them.
+ *
+ * Why one module: a shared cache keyed without the caller's identity serves one user's data to another
+ * (the failure mode of keying by method + URL alone). Every entry key therefore takes a `CallerScope`
+ * as a required argument, so an unscoped key does not compile.
+ */
+
+/**
+ * Who an entry belongs to: a hash of the caller's token, never the token itself, so keys, logs and
+ * Redis dumps carry no credential.
+ */
+export interface CallerScope {
+  readonly id: string;
+}
+
+/** Values a key parameter may take; `undefined` and `null` are dropped. */
+export type KeyParamValue = string | number | boolean | undefined | null;
+
+/**
+ * Hashes a token into a caller scope: SHA-256 (HMAC-SHA-256 when `secret` is given, which stops anyone
+ * who can read Redis from confirming a guessed token), hex, first 32 characters (128 bits).
+ */
+export function callerScope(token: string, secret?: string): CallerScope {
+  const hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  return { id: hash.update(token).digest('hex').slice(0, 32) };
+}
+
+/**
+ * The key of one cached upstream read: `u:<scope>:<resource>:<params>`, where params are sorted by name,
+ * `undefined`/`null` values are dropped and names and values are URI-encoded (so `&` or `=` inside a value
+ * cannot make two different requests share a key). The same request always yields the same key,
+ * whatever order the params were written in.
+ *
+ * The store prepends its own `<prefix>:v<schemaVersion>:`; this function does not.
+ *
+ * @throws Error when `resource` is empty or contains `:` (a programming error: it would make keys ambiguous).
+ */
+export function cacheKey(
+  scope: CallerScope,
+  resource: string,
+  params: Record<string, KeyParamValue> = {},
+): string {
+  if (resource === '' || resource.includes(':')) {
+    throw new Error(`cacheKey: expected a resource name without ':', got ${JSON.stringify(resource)}`);
+  }
+  return `u:${scope.id}:${resource}:${normaliseParams(params)}`;
+}
+
+function normaliseParams(params: Record<string, KeyParamValue>): string {
+  return Object.keys(params)
+    .filter((name) => params[name] !== undefined && params[name] !== null)
+    .sort()
+    .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(String(params[name]))}`)
+    .join('&');
+}
+
+type Id = string | number;
+
+/**
+ * Tag names. Tags are NOT caller-scoped on purpose: a write by one user must make every user's cached
+ * reads of that data stale, so invalidating a tag reaches the entries of all callers.
+ *
+ * Tags do not nest: invalidating `ws:7` reaches only entries tagged `ws:7`. An entry that should go
+ * when its whole workspace goes carries both `tags.workspace(7)` and the narrower tag.
+ */
+export const tags = {
+  /** Everything cached about one workspace. */
+  workspace: (wsId: Id): string => `ws:${wsId}`,
+  /** One resource list of a workspace, e.g. `ws:7:contracts`. */
+  workspaceResource: (wsId: Id, resource: string): string => `ws:${wsId}:${resource}`,
+  /** One member of a workspace, e.g. `ws:7:member:42`. */
+  member: (wsId: Id, userId: Id): string => `ws:${wsId}:member:${userId}`,
+  /** Tracker state (running timer, today's totals) of one user in a workspace, e.g. `ws:7:tracker:42`. */
+  tracker: (wsId: Id, userId: Id): string => `ws:${wsId}:tracker:${userId}`,
+  /** One project of a workspace, e.g. `ws:7:project:9`. */
+  project: (wsId: Id, projectId: Id): string => `ws:${wsId}:project:${projectId}`,
+  /** One task of a workspace, e.g. `ws:7:task:31`. */
+  task: (wsId: Id, taskId: Id): string => `ws:${wsId}:task:${taskId}`,
+  /** The list of workspaces each caller can see (changes when a workspace or membership changes). */
+  workspaceList: (): string => 'workspaces',
+} as const;
+
+/**
+ * The Redis key space of the shared cache: `<prefix>:v<schemaVersion>:`. Bumping the schema version
+ * when the cached shape changes makes every instance ignore old entries at once (they expire on their own).
+ */
+export function cacheNamespace(prefix: string, schemaVersion: number): string {
+  return `${prefix}:v${schemaVersion}:`;
+}
+
+/** The Redis SET (inside the cache namespace) that lists the entry keys carrying `tag`. */
+export function tagSetKey(tag: string): string {
+  return `tag:${tag}`;
+}
+
+/**
+ * The Redis keys of one caller's upstream rate budget. Not versioned with the cache schema: the count
+ * of calls already spent must survive a deploy that changes the cache shape.
+ */
+export function rateBudgetKeys(prefix: string, scope: CallerScope): { window: string; block: string } {
+  return { window: `${prefix}:rate:${scope.id}`, block: `${prefix}:rate:${scope.id}:block` };
+}
