@@ -42,7 +42,9 @@ describe('dashboard query: batching and caching', () => {
     const { state } = stack.sim;
     const result = await stack.gql(DASHBOARD_QUERY, { ws: 1 });
     for (const member of result.data.workspace.members.nodes) {
-      const expected = [...state.contracts.values()].filter((c) => c.workspaceId === 1 && c.userId === member.userId);
+      const expected = [...state.contracts.values()].filter(
+        (c) => c.workspaceId === 1 && c.userId === member.userId,
+      );
       expect(member.contracts.map((c: any) => c.contractId).sort()).toEqual(expected.map((c) => c.id).sort());
       for (const contract of member.contracts) {
         const project = state.projects.get(contract.project.projectId)!;

@@ -13,9 +13,15 @@ describe('errors: codes, partial results, no leaks', () => {
     const data = await stack.gql('{ workspaces { name } }', {}, null);
     expect(data.errors![0]).toMatchObject({ path: ['workspaces'], extensions: { code: 'UNAUTHENTICATED' } });
     expect(data.errors![0]!.message).toMatch(/Authorization: Bearer/);
-    const introspection = await stack.gql('{ __schema { queryType { name } } __type(name: "Member") { fields { name } } }', {}, null);
+    const introspection = await stack.gql(
+      '{ __schema { queryType { name } } __type(name: "Member") { fields { name } } }',
+      {},
+      null,
+    );
     expect(introspection.errors).toBeUndefined();
-    expect(introspection.data.__type.fields.map((f: any) => f.name)).toEqual(expect.arrayContaining(['tracker', 'contracts', 'role']));
+    expect(introspection.data.__type.fields.map((f: any) => f.name)).toEqual(
+      expect.arrayContaining(['tracker', 'contracts', 'role']),
+    );
   });
 
   it('an unknown token is UNAUTHENTICATED from upstream', async () => {
@@ -24,7 +30,11 @@ describe('errors: codes, partial results, no leaks', () => {
   });
 
   it('one field the caller may not read does not blank the rest: FORBIDDEN on that path only', async () => {
-    const result = await stack.gql(`{ workspace(workspaceId: 1) { name members(first: 50) { nodes { userId email tracker { isRunning } } } } }`, {}, 'demo-user-103');
+    const result = await stack.gql(
+      `{ workspace(workspaceId: 1) { name members(first: 50) { nodes { userId email tracker { isRunning } } } } }`,
+      {},
+      'demo-user-103',
+    );
     const nodes = result.data.workspace.members.nodes;
     expect(result.data.workspace.name).toBeTruthy();
     expect(nodes.length).toBeGreaterThan(1);
@@ -41,7 +51,9 @@ describe('errors: codes, partial results, no leaks', () => {
     const tooMany = await stack.gql('{ workspace(workspaceId: 1) { members(first: 500) { totalCount } } }');
     expect(tooMany.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
     expect(tooMany.errors![0]!.message).toMatch(/first must be between 0 and 100, got 500/);
-    const badCursor = await stack.gql('{ workspace(workspaceId: 1) { members(after: "garbage") { totalCount } } }');
+    const badCursor = await stack.gql(
+      '{ workspace(workspaceId: 1) { members(after: "garbage") { totalCount } } }',
+    );
     expect(badCursor.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
     const badId = await stack.gql('{ workspace(workspaceId: -3) { name } }');
     expect(badId.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'workspaceId' });
@@ -88,7 +100,11 @@ describe('errors: codes, partial results, no leaks', () => {
       const result = await stack.gql(MEMBERS_WITH_TRACKERS, {}, 'demo-manager');
       expect(result.data.workspace.members.nodes).toHaveLength(5);
       expect(result.data.workspace.members.nodes.every((n: any) => n.tracker === null)).toBe(true);
-      expect(result.errors!.every((e) => e.extensions!.code === 'UPSTREAM_UNAVAILABLE' && e.path!.at(-1) === 'tracker')).toBe(true);
+      expect(
+        result.errors!.every(
+          (e) => e.extensions!.code === 'UPSTREAM_UNAVAILABLE' && e.path!.at(-1) === 'tracker',
+        ),
+      ).toBe(true);
     } finally {
       await configureSimulator(stack.sim, { failRate: 0 });
     }
@@ -96,10 +112,11 @@ describe('errors: codes, partial results, no leaks', () => {
 });
 
 describe('rate limits', () => {
-  it("upstream 429 → RATE_LIMITED with a retry hint; the gateway then stops calling for that token", async () => {
+  it('upstream 429 → RATE_LIMITED with a retry hint; the gateway then stops calling for that token', async () => {
     const stack = await startStack({ sim: { rateLimit: 2 } });
     try {
-      const query = '{ workspace(workspaceId: 1) { members { totalCount } projects { totalCount } contracts { totalCount } } }';
+      const query =
+        '{ workspace(workspaceId: 1) { members { totalCount } projects { totalCount } contracts { totalCount } } }';
       const result = await stack.gql(query);
       const limited = result.errors!.filter((e) => e.extensions!.code === 'RATE_LIMITED');
       expect(limited.length).toBeGreaterThan(0);
@@ -117,7 +134,8 @@ describe('rate limits', () => {
   it('the gateway budget (UPSTREAM_RATE_LIMIT) answers RATE_LIMITED per field and serves what is cached', async () => {
     const stack = await startStack({ env: { UPSTREAM_RATE_LIMIT: '4' } });
     try {
-      const query = '{ workspace(workspaceId: 1) { members(first: 5) { totalCount nodes { userId tracker { isRunning } } } } }';
+      const query =
+        '{ workspace(workspaceId: 1) { members(first: 5) { totalCount nodes { userId tracker { isRunning } } } } }';
       for (let round = 0; round < 2; round++) {
         await stack.resetUpstreamStats();
         const result = await stack.gql(query);

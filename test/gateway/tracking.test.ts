@@ -32,12 +32,22 @@ describe('start and stop tracking', () => {
     const target = idleMemberWithContract();
     const vars = { ws: 1, user: target.userId };
     // Warm both callers' caches with the idle state.
-    expect((await stack.gql(TRACKER, vars, 'demo-owner')).data.workspace.member.tracker.isRunning).toBe(false);
-    expect((await stack.gql(TRACKER, vars, 'demo-manager')).data.workspace.member.tracker.isRunning).toBe(false);
+    expect((await stack.gql(TRACKER, vars, 'demo-owner')).data.workspace.member.tracker.isRunning).toBe(
+      false,
+    );
+    expect((await stack.gql(TRACKER, vars, 'demo-manager')).data.workspace.member.tracker.isRunning).toBe(
+      false,
+    );
 
     await stack.resetUpstreamStats();
     const started = await stack.gql(START, {
-      input: { workspaceId: 1, userId: target.userId, contractId: target.contractId, taskId: target.taskId, activityDescription: 'Writing tests' },
+      input: {
+        workspaceId: 1,
+        userId: target.userId,
+        contractId: target.contractId,
+        taskId: target.taskId,
+        activityDescription: 'Writing tests',
+      },
     });
     expect(started.errors).toBeUndefined();
     expect(started.data.startTracking).toMatchObject({
@@ -57,7 +67,11 @@ describe('start and stop tracking', () => {
 
     const stopped = await stack.gql(STOP, { input: { workspaceId: 1, userId: target.userId } });
     expect(stopped.errors).toBeUndefined();
-    expect(stopped.data.stopTracking).toEqual({ id: started.data.startTracking.id, isRunning: false, contract: null });
+    expect(stopped.data.stopTracking).toEqual({
+      id: started.data.startTracking.id,
+      isRunning: false,
+      contract: null,
+    });
     for (const token of ['demo-owner', 'demo-manager']) {
       const tracker = (await stack.gql(TRACKER, vars, token)).data.workspace.member.tracker;
       expect(tracker.isRunning).toBe(false);
@@ -70,19 +84,30 @@ describe('start and stop tracking', () => {
     const target = idleMemberWithContract();
     const result = await stack.gql(STOP, { input: { workspaceId: 1, userId: target.userId } });
     expect(result.data).toBeNull();
-    expect(result.errors![0]).toMatchObject({ path: ['stopTracking'], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.errors![0]).toMatchObject({
+      path: ['stopTracking'],
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(result.errors![0]!.message).toMatch(/no (active|running) tracker|not running/i);
   });
 
   it('rejects bad input before calling WebWork, naming the argument', async () => {
     await stack.resetUpstreamStats();
-    const tooLong = await stack.gql(START, { input: { workspaceId: 1, userId: 101, activityDescription: 'x'.repeat(1001) } });
-    expect(tooLong.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.activityDescription' });
+    const tooLong = await stack.gql(START, {
+      input: { workspaceId: 1, userId: 101, activityDescription: 'x'.repeat(1001) },
+    });
+    expect(tooLong.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.activityDescription',
+    });
     expect(tooLong.errors![0]!.message).toMatch(/at most 1000 characters, got 1001/);
     const taskAlone = await stack.gql(START, { input: { workspaceId: 1, userId: 101, taskId: 20000 } });
     expect(taskAlone.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.taskId' });
     const badWorkspace = await stack.gql(START, { input: { workspaceId: 0, userId: 101 } });
-    expect(badWorkspace.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.workspaceId' });
+    expect(badWorkspace.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.workspaceId',
+    });
     const wrongType = await stack.gql(START, { input: { workspaceId: 'one', userId: 101 } });
     expect(wrongType.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(wrongType.errors![0]!.message).toMatch(/workspaceId/);
@@ -94,7 +119,9 @@ describe('start and stop tracking', () => {
     await stack.resetUpstreamStats();
     await configureSimulator(stack.sim, { failRate: 1 });
     try {
-      const result = await stack.gql(START, { input: { workspaceId: 1, userId: target.userId, contractId: target.contractId } });
+      const result = await stack.gql(START, {
+        input: { workspaceId: 1, userId: target.userId, contractId: target.contractId },
+      });
       expect(result.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
     } finally {
       await configureSimulator(stack.sim, { failRate: 0 });
@@ -104,7 +131,11 @@ describe('start and stop tracking', () => {
 
   it('a regular user may not start a tracker for someone else: FORBIDDEN', async () => {
     const target = idleMemberWithContract();
-    const result = await stack.gql(START, { input: { workspaceId: 1, userId: target.userId } }, 'demo-member');
+    const result = await stack.gql(
+      START,
+      { input: { workspaceId: 1, userId: target.userId } },
+      'demo-member',
+    );
     expect(result.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -10,7 +10,11 @@ export interface Stack {
   sim: SimulatorHandle;
   gateway: Gateway;
   /** POSTs a GraphQL operation to the gateway over HTTP. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Upstream calls the simulator received since the last reset. */
   upstreamStats(): Promise<{ total: number; byRoute: Record<string, number> }>;
   resetUpstreamStats(): Promise<void>;
@@ -49,13 +53,19 @@ export async function startStack(
     async gql(query, variables, token = 'demo-owner') {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
     async upstreamStats() {
-      return (await fetch(`${sim.url}/__sim/stats`)).json() as Promise<{ total: number; byRoute: Record<string, number> }>;
+      return (await fetch(`${sim.url}/__sim/stats`)).json() as Promise<{
+        total: number;
+        byRoute: Record<string, number>;
+      }>;
     },
     async resetUpstreamStats() {
       await fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
