@@ -366,8 +366,9 @@ function seedApprovals(
   const statuses: TimesheetStatus[] = ['pending', 'submitted', 'approved', 'rejected'];
   const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
   for (let i = 0; i < count(options.timesheets); i++) {
-    const member = workers[i % workers.length]!;
-    const week = Math.floor(i / workers.length);
+    // Four consecutive weeks per member, so every status appears (the current week is still open).
+    const member = workers[Math.floor(i / 4) % workers.length]!;
+    const week = i % 4;
     const dateFrom = addDays(monday, -7 * week);
     const status = week === 0 ? 'pending' : statuses[i % statuses.length]!;
     const id = state.code();
