@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { createCache, createRateBudget, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
+import { RedisInvalidationBus } from './cache/invalidation-bus.js';
+import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
 import { CachedReader } from './datasources/cached-reader.js';
 import { createDatasources, type Datasources } from './datasources/index.js';
@@ -59,7 +61,19 @@ export async function startGateway(
     budget,
     logger,
   });
-  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger });
+  // The near tier only needs the bus when other instances may share the store (Redis).
+  const near =
+    config.cache.near.maxMegabytes > 0
+      ? new NearCache({
+          maxBytes: config.cache.near.maxMegabytes * 1_048_576,
+          maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
+        })
+      : undefined;
+  const bus =
+    near && redis && config.redisUrl
+      ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
+      : undefined;
+  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
   const datasources = createDatasources({
     upstream,
     reader: new CachedReader(responseCache),
@@ -67,7 +81,7 @@ export async function startGateway(
   });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
-  const apollo = createApollo(await buildGatewaySchema(), logger);
+  const apollo = createApollo(await buildGatewaySchema(), logger, config.executor);
   await apollo.start();
   const server: Server = createHttpServer({
     apollo,
@@ -96,6 +110,7 @@ export async function startGateway(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
       await budget.close();
+      await bus?.close();
       await cache.store.close();
       if (redis) redis.disconnect();
     },

@@ -1,5 +1,7 @@
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
+import type { InvalidationBus } from './invalidation-bus.js';
+import type { NearCache } from './near-cache.js';
 
 /** How one kind of upstream read is cached. */
 export interface CachePolicy {
@@ -41,6 +43,10 @@ export interface ResponseCacheOptions {
   logger?: Logger;
   /** Epoch-ms clock used to judge an entry's age. Default `Date.now`; tests may shift it. */
   clock?: () => number;
+  /** In-process tier of parsed values in front of the store (see near-cache.ts). */
+  near?: NearCache;
+  /** Carries invalidations to the near caches of other instances (see invalidation-bus.ts). */
+  bus?: InvalidationBus;
 }
 
 /** One running load, shared by every caller that missed on its key. */
@@ -81,6 +87,8 @@ export class ResponseCache {
   private readonly enabled: boolean;
   private readonly logger: Logger;
   private readonly clock: () => number;
+  private readonly near: NearCache | undefined;
+  private readonly bus: InvalidationBus | undefined;
 
   constructor(
     private readonly store: CacheStore,
@@ -89,6 +97,10 @@ export class ResponseCache {
     this.enabled = options.enabled ?? true;
     this.logger = options.logger ?? silentLogger;
     this.clock = options.clock ?? Date.now;
+    this.near = options.near;
+    this.bus = options.bus;
+    this.bus?.onInvalidate((tags) => this.near?.invalidateTags(tags));
+    this.bus?.onPossiblyMissed(() => this.near?.clear());
   }
 
   async getOrLoad<T>(
@@ -98,6 +110,8 @@ export class ResponseCache {
     options: LoadOptions = {},
   ): Promise<T> {
     if (!this.enabled) return load();
+    const near = this.near?.get(key) as { value: T; storedAt: number } | undefined;
+    if (near !== undefined) return this.resolveParsed({ key, policy, load, ...options }, near);
     const entry = await this.store.get(key);
     return this.resolve({ key, policy, load, ...options }, entry);
   }
@@ -127,12 +141,30 @@ export class ResponseCache {
     for (const [key, flight] of this.flights) {
       if (flight.invalidated) this.flights.delete(key);
     }
-    await this.store.invalidateTags(tags);
+    this.near?.invalidateTags(tags);
+    await Promise.all([this.store.invalidateTags(tags), this.bus?.publish(tags)]);
   }
 
   private async resolve<T>(request: LoadRequest<T>, entry: CacheEntry | undefined): Promise<T> {
+    const cached = entry === undefined ? undefined : this.parse<T>(request.key, entry);
+    if (cached !== undefined) {
+      this.near?.set(
+        request.key,
+        cached.value,
+        cached.storedAt,
+        request.policy.tags,
+        entry!.value.length,
+        lifetimeSeconds(request.policy) * 1000,
+      );
+    }
+    return this.resolveParsed(request, cached);
+  }
+
+  private async resolveParsed<T>(
+    request: LoadRequest<T>,
+    cached: { value: T; storedAt: number } | undefined,
+  ): Promise<T> {
     const { key, policy, load } = request;
-    const cached = entry === undefined ? undefined : this.parse<T>(key, entry);
     if (cached !== undefined) {
       const ageMs = this.clock() - cached.storedAt;
       if (ageMs <= policy.ttlSeconds * 1000) return cached.value;
@@ -165,6 +197,17 @@ export class ResponseCache {
         const serialised = JSON.stringify(value) as string | undefined;
         if (!flight.invalidated && serialised !== undefined) {
           await this.store.set(key, serialised, lifetimeSeconds(policy), policy.tags);
+          // Re-checked: an invalidation may have arrived while the store was writing.
+          if (!flight.invalidated) {
+            this.near?.set(
+              key,
+              value,
+              this.clock(),
+              policy.tags,
+              serialised.length,
+              lifetimeSeconds(policy) * 1000,
+            );
+          }
         }
         return value;
       } finally {

@@ -21,6 +21,8 @@ export interface GatewayConfig {
     /** Seconds a list entry may still be served while it is refreshed in the background. */
     readonly staleSeconds: number;
     readonly memoryMaxEntries: number;
+    /** In-process tier of parsed values: size bound in MiB (0 = off) and longest age of an entry. */
+    readonly near: { readonly maxMegabytes: number; readonly maxAgeSeconds: number };
   };
   readonly upstream: {
     readonly timeoutMs: number;
@@ -33,6 +35,8 @@ export interface GatewayConfig {
   };
   /** `batched` (DataLoaders, list-backed lookups) or `naive` (one upstream call per edge; benchmarks only). */
   readonly loaderMode: 'batched' | 'naive';
+  /** `jit` (graphql-jit, compiled per operation) or `graphql-js` (the reference executor). */
+  readonly executor: 'jit' | 'graphql-js';
   readonly logLevel: string;
   readonly production: boolean;
 }
@@ -100,6 +104,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       },
       staleSeconds: int(env, 'CACHE_STALE_SECONDS', 120),
       memoryMaxEntries: int(env, 'CACHE_MEMORY_MAX_ENTRIES', 50_000, 100),
+      near: {
+        maxMegabytes: int(env, 'CACHE_NEAR_MAX_MB', 64, 0, 4096),
+        maxAgeSeconds: int(env, 'CACHE_NEAR_MAX_AGE_SECONDS', 30, 1),
+      },
     },
     upstream: {
       timeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100),
@@ -108,6 +116,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
     },
     loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),
+    executor: oneOf(env, 'GRAPHQL_EXECUTOR', ['jit', 'graphql-js'] as const, 'jit'),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

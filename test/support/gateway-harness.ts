@@ -33,9 +33,15 @@ export interface GraphQLResponse<T> {
  * are off unless a test turns them on.
  */
 export async function startStack(
-  options: { env?: Record<string, string>; sim?: Partial<SimulatorOptions>; redis?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    sim?: Partial<SimulatorOptions>;
+    redis?: boolean;
+    /** Reuse a running simulator (e.g. a second gateway instance on the same upstream). */
+    simulator?: SimulatorHandle;
+  } = {},
 ): Promise<Stack> {
-  const sim = await startTestSimulator(options.sim);
+  const sim = options.simulator ?? (await startTestSimulator(options.sim));
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -72,7 +78,7 @@ export async function startStack(
     },
     async close() {
       await gateway.close();
-      await sim.close();
+      if (!options.simulator) await sim.close();
     },
   };
 }
