@@ -79,17 +79,34 @@ function fromWorkspaceLists<K extends { workspaceId: number }, R>(
   };
 }
 
-/** Groups a workspace list by a field, for "contracts of member X" style relations. */
+/**
+ * Groups a workspace list by a field, for "contracts of member X" style relations. The index is
+ * built once per list (per request) rather than filtering the whole list for every key.
+ */
 function groupedFromWorkspaceLists<K extends { workspaceId: number }, R>(
   load: (workspaceId: number) => Promise<R[]>,
   idOfKey: (key: K) => number,
   groupOfRecord: (record: R) => number,
 ) {
+  const indexes = new WeakMap<R[], Map<number, R[]>>();
+  const indexOf = (rows: R[]): Map<number, R[]> => {
+    let index = indexes.get(rows);
+    if (!index) {
+      index = new Map();
+      for (const row of rows) {
+        const group = index.get(groupOfRecord(row));
+        if (group) group.push(row);
+        else index.set(groupOfRecord(row), [row]);
+      }
+      indexes.set(rows, index);
+    }
+    return index;
+  };
   return async (keys: readonly K[]): Promise<(R[] | Error)[]> =>
     Promise.all(
       keys.map(async (key) => {
         try {
-          return (await load(key.workspaceId)).filter((r) => groupOfRecord(r) === idOfKey(key));
+          return indexOf(await load(key.workspaceId)).get(idOfKey(key)) ?? [];
         } catch (error) {
           return error as Error;
         }

@@ -66,16 +66,18 @@ function connectionFromSlice<T>(
   hasNextPage: boolean,
   totalCount: number,
 ): ConnectionResult<T> {
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     totalCount,
     nodes,
-    edges,
+    // Built only when a query selects `edges`: most clients read `nodes`, and cursors cost a base64 each.
+    get edges() {
+      return nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+    },
     pageInfo: {
       hasNextPage,
       hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      startCursor: nodes.length ? encodeCursor(offset) : null,
+      endCursor: nodes.length ? encodeCursor(offset + nodes.length - 1) : null,
     },
   };
 }

@@ -88,5 +88,21 @@ describe('dashboard query: batching and caching', () => {
     }
     const expected = stack.sim.state.membersOf(1).map((m) => m.userId);
     expect(seen).toEqual(expected);
+
+    const withEdges = await stack.gql(`{ workspace(workspaceId: 1) { members(first: 3) {
+      pageInfo { startCursor endCursor } edges { cursor node { userId } } } } }`);
+    const conn = withEdges.data.workspace.members;
+    expect(conn.edges.map((e: any) => e.node.userId)).toEqual(expected.slice(0, 3));
+    expect([conn.edges[0].cursor, conn.edges[2].cursor]).toEqual([
+      conn.pageInfo.startCursor,
+      conn.pageInfo.endCursor,
+    ]);
+    const next = await stack.gql(
+      `query($after: String) { workspace(workspaceId: 1) { members(first: 1, after: $after) { nodes { userId } } } }`,
+      {
+        after: conn.edges[1].cursor,
+      },
+    );
+    expect(next.data.workspace.members.nodes[0].userId).toBe(expected[2]);
   });
 });
