@@ -13,7 +13,10 @@ import { LRUCache } from 'lru-cache';
  * as BAD_USER_INPUT; graphql-jit returns them as plain errors with no data, which are tagged the
  * same way so clients see the same code.
  */
-export function jitGateway(schema: GraphQLSchema, options: { maxCompiledQueries?: number } = {}): GatewayInterface {
+export function jitGateway(
+  schema: GraphQLSchema,
+  options: { maxCompiledQueries?: number } = {},
+): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery>({ max: options.maxCompiledQueries ?? 1000 });
 
   const executor: GatewayExecutor = async (request) => {
