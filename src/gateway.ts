@@ -13,6 +13,7 @@ import { buildGatewaySchema } from './schema/build-schema.js';
 import { createApollo } from './server/apollo.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
 import { createHttpServer, sendJson } from './server/http-server.js';
+import { WholeResponseCache } from './server/whole-response-cache.js';
 
 export interface Gateway {
   readonly url: string;
@@ -74,6 +75,14 @@ export async function startGateway(
       ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
       : undefined;
   const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
+  const wholeResponses =
+    config.cache.enabled && config.cache.wholeResponsesMaxMegabytes > 0
+      ? new WholeResponseCache({
+          maxBytes: config.cache.wholeResponsesMaxMegabytes * 1_048_576,
+          maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
+        })
+      : undefined;
+  if (wholeResponses) responseCache.addDependent(wholeResponses);
   const datasources = createDatasources({
     upstream,
     reader: new CachedReader(responseCache),
@@ -86,8 +95,13 @@ export async function startGateway(
   const server: Server = createHttpServer({
     apollo,
     logger,
+    wholeResponses,
     contextFor: (request) =>
-      new RequestContext(callerFromHeader(request.headers.authorization), datasources, loaderOptions),
+      new RequestContext(
+        callerFromHeader(request.headers.authorization, { collectReads: wholeResponses !== undefined }),
+        datasources,
+        loaderOptions,
+      ),
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', cache: cache.kind }),
     },

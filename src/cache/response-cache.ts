@@ -2,6 +2,7 @@ import { silentLogger, type Logger } from '../logging/logger.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 import type { InvalidationBus } from './invalidation-bus.js';
 import type { NearCache } from './near-cache.js';
+import type { ReadCollector } from './read-collector.js';
 
 /** How one kind of upstream read is cached. */
 export interface CachePolicy {
@@ -28,6 +29,8 @@ export interface LoadOptions {
    * the error (e.g. for upstream timeouts and 5xx, not for 401/403, which must reach the caller).
    */
   serveStaleOnError?: (err: unknown) => boolean;
+  /** Told about this read (tags, freshness), for reusing whole responses built from it. */
+  collector?: ReadCollector;
 }
 
 /** One read for `getOrLoadMany`. */
@@ -47,6 +50,12 @@ export interface ResponseCacheOptions {
   near?: NearCache;
   /** Carries invalidations to the near caches of other instances (see invalidation-bus.ts). */
   bus?: InvalidationBus;
+}
+
+/** Something kept in step with this cache's invalidations. */
+export interface InvalidationListener {
+  invalidateTags(tags: readonly string[]): void;
+  clear(): void;
 }
 
 /** One running load, shared by every caller that missed on its key. */
@@ -89,6 +98,7 @@ export class ResponseCache {
   private readonly clock: () => number;
   private readonly near: NearCache | undefined;
   private readonly bus: InvalidationBus | undefined;
+  private readonly dependents: InvalidationListener[] = [];
 
   constructor(
     private readonly store: CacheStore,
@@ -99,8 +109,22 @@ export class ResponseCache {
     this.clock = options.clock ?? Date.now;
     this.near = options.near;
     this.bus = options.bus;
-    this.bus?.onInvalidate((tags) => this.near?.invalidateTags(tags));
-    this.bus?.onPossiblyMissed(() => this.near?.clear());
+    this.bus?.onInvalidate((tags) => {
+      this.near?.invalidateTags(tags);
+      for (const dependent of this.dependents) dependent.invalidateTags(tags);
+    });
+    this.bus?.onPossiblyMissed(() => {
+      this.near?.clear();
+      for (const dependent of this.dependents) dependent.clear();
+    });
+  }
+
+  /**
+   * Another in-process cache whose entries are built from this cache's reads (e.g. whole GraphQL
+   * responses): it receives every invalidation, local or from other instances.
+   */
+  addDependent(cache: InvalidationListener): void {
+    this.dependents.push(cache);
   }
 
   async getOrLoad<T>(
@@ -142,6 +166,7 @@ export class ResponseCache {
       if (flight.invalidated) this.flights.delete(key);
     }
     this.near?.invalidateTags(tags);
+    for (const dependent of this.dependents) dependent.invalidateTags(tags);
     await Promise.all([this.store.invalidateTags(tags), this.bus?.publish(tags)]);
   }
 
@@ -164,22 +189,30 @@ export class ResponseCache {
     request: LoadRequest<T>,
     cached: { value: T; storedAt: number } | undefined,
   ): Promise<T> {
-    const { key, policy, load } = request;
+    const { key, policy, load, collector } = request;
+    const now = this.clock();
     if (cached !== undefined) {
-      const ageMs = this.clock() - cached.storedAt;
-      if (ageMs <= policy.ttlSeconds * 1000) return cached.value;
+      const ageMs = now - cached.storedAt;
+      if (ageMs <= policy.ttlSeconds * 1000) {
+        collector?.record(policy.tags, cached.storedAt + policy.ttlSeconds * 1000);
+        return cached.value;
+      }
       if (policy.staleWhileRevalidate !== false && ageMs <= lifetimeSeconds(policy) * 1000) {
         this.flight(key, policy, load).catch((err: unknown) =>
           this.logger.warn({ key, err: describe(err) }, 'background refresh of a stale cache entry failed'),
         );
+        collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
         return cached.value;
       }
     }
     try {
-      return await this.flight(key, policy, load);
+      const value = await this.flight(key, policy, load);
+      collector?.record(policy.tags, this.clock() + policy.ttlSeconds * 1000);
+      return value;
     } catch (err) {
       if (cached !== undefined && request.serveStaleOnError?.(err) === true) {
         this.logger.info({ key, err: describe(err) }, 'load failed: serving a stale cache entry');
+        collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
         return cached.value;
       }
       throw err;

@@ -23,6 +23,8 @@ export interface GatewayConfig {
     readonly memoryMaxEntries: number;
     /** In-process tier of parsed values: size bound in MiB (0 = off) and longest age of an entry. */
     readonly near: { readonly maxMegabytes: number; readonly maxAgeSeconds: number };
+    /** Reuse of whole responses built only from fresh cached reads: size bound in MiB (0 = off). */
+    readonly wholeResponsesMaxMegabytes: number;
   };
   readonly upstream: {
     readonly timeoutMs: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
         maxMegabytes: int(env, 'CACHE_NEAR_MAX_MB', 64, 0, 4096),
         maxAgeSeconds: int(env, 'CACHE_NEAR_MAX_AGE_SECONDS', 30, 1),
       },
+      wholeResponsesMaxMegabytes: int(env, 'CACHE_RESPONSES_MAX_MB', 32, 0, 4096),
     },
     upstream: {
       timeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100),

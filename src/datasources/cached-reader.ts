@@ -28,6 +28,7 @@ export class CachedReader {
   ): Promise<T> {
     return this.cache.getOrLoad(cacheKey(caller.scope, resource, params), policy, load, {
       serveStaleOnError,
+      collector: caller.reads,
     });
   }
 

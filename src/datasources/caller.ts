@@ -1,4 +1,5 @@
 import type { CallerScope } from '../cache/keys.js';
+import type { ReadCollector } from '../cache/read-collector.js';
 
 /**
  * Who is asking: their WebWork token (forwarded upstream, never logged, never part of a key) and
@@ -7,4 +8,6 @@ import type { CallerScope } from '../cache/keys.js';
 export interface Caller {
   readonly token: string;
   readonly scope: CallerScope;
+  /** This request's cache reads and writes, when its whole response may be reused. */
+  readonly reads?: ReadCollector;
 }

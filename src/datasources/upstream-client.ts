@@ -86,6 +86,7 @@ export class UpstreamClient {
     path: string,
     input: { query?: Query; body?: Record<string, unknown> } = {},
   ): Promise<Envelope<T>> {
+    if (method !== 'GET') caller.reads?.markWrite();
     await this.spendBudget(caller);
     this.counters.requests += 1;
     try {

@@ -1,4 +1,5 @@
 import { callerScope } from '../cache/keys.js';
+import { ReadCollector } from '../cache/read-collector.js';
 import type { Caller } from '../datasources/caller.js';
 import type { Datasources } from '../datasources/index.js';
 import { unauthenticated } from '../errors/gateway-error.js';
@@ -13,7 +14,8 @@ export class RequestContext {
   private builtLoaders: Loaders | undefined;
 
   constructor(
-    private readonly maybeCaller: Caller | null,
+    /** The caller, or null without a token (prefer `caller`, which fails with UNAUTHENTICATED). */
+    readonly maybeCaller: Caller | null,
     readonly datasources: Datasources,
     private readonly loaderOptions: LoaderOptions,
   ) {}
@@ -30,10 +32,20 @@ export class RequestContext {
   }
 }
 
-/** Reads the bearer token; a malformed header counts as none (the field error then says what to send). */
-export function callerFromHeader(header: string | undefined, scopeSecret?: string): Caller | null {
+/**
+ * Reads the bearer token; a malformed header counts as none (the field error then says what to
+ * send). `collectReads` attaches a ReadCollector so the whole response may be reused.
+ */
+export function callerFromHeader(
+  header: string | undefined,
+  options: { collectReads?: boolean } = {},
+): Caller | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   if (!match) return null;
   const token = match[1]!;
-  return { token, scope: callerScope(token, scopeSecret) };
+  return {
+    token,
+    scope: callerScope(token),
+    ...(options.collectReads ? { reads: new ReadCollector() } : {}),
+  };
 }

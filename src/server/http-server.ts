@@ -2,12 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from '../logging/logger.js';
 import type { RequestContext } from './context.js';
+import type { WholeResponseCache } from './whole-response-cache.js';
 
 const MAX_BODY_BYTES = 1_048_576;
 
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
   contextFor: (request: IncomingMessage) => RequestContext;
+  /** Reuse of whole responses for identical requests by the same caller (see whole-response-cache.ts). */
+  wholeResponses?: WholeResponseCache;
   logger: Logger;
   /** Extra plain-HTTP routes (health, metrics later). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
@@ -40,22 +43,37 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') {
       return sendJson(response, 404, { error: `Not found: GraphQL is served at /graphql` });
     }
-    const body = request.method === 'POST' ? await readJsonBody(request, response) : undefined;
-    if (body === INVALID) return;
+    const raw = request.method === 'POST' ? await readJsonBody(request, response) : undefined;
+    if (raw === INVALID) return;
+    const context = options.contextFor(request);
+    const reads = context.maybeCaller?.reads;
+    const reuseKey =
+      options.wholeResponses && raw?.text && reads && context.maybeCaller
+        ? options.wholeResponses.key(context.maybeCaller.scope, raw.text)
+        : undefined;
+    const reused = reuseKey === undefined ? undefined : options.wholeResponses!.get(reuseKey);
+    if (reused !== undefined) {
+      response.setHeader('x-gateway-cache', 'hit');
+      return sendRaw(response, 200, reused);
+    }
+    const startedAt = Date.now();
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => options.contextFor(request),
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: raw?.parsed },
+      context: async () => context,
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     cors(response);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       response.end(result.body.string);
+      if (reuseKey !== undefined && reads && response.statusCode === 200) {
+        options.wholeResponses!.offer(reuseKey, startedAt, reads, result.body.string);
+      }
       return;
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
@@ -65,7 +83,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
 const INVALID = Symbol('invalid body');
 
-async function readJsonBody(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
+async function readJsonBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<{ text: string; parsed: unknown } | typeof INVALID | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -83,9 +104,10 @@ async function readJsonBody(request: IncomingMessage, response: ServerResponse):
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return undefined;
   const type = request.headers['content-type'] ?? '';
-  if (!type.includes('json')) return text;
+  // Not JSON: Apollo answers with its own message (e.g. it requires a JSON content type); never reused.
+  if (!type.includes('json')) return { text: '', parsed: text };
   try {
-    return JSON.parse(text);
+    return { text, parsed: JSON.parse(text) };
   } catch {
     sendJson(response, 400, {
       errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
@@ -115,8 +137,12 @@ function preflight(response: ServerResponse): void {
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  sendRaw(response, status, JSON.stringify(body));
+}
+
+function sendRaw(response: ServerResponse, status: number, json: string): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   cors(response);
-  response.end(JSON.stringify(body));
+  response.end(json);
 }

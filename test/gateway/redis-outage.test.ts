@@ -5,7 +5,7 @@ import { DASHBOARD_QUERY, startStack, type Stack } from '../support/gateway-harn
 /**
  * Redis is killed under the gateway (a private redis-server, so the shared one other test files
  * use is untouched): answers stay correct, served from the upstream, and the cache comes back on
- * its own when Redis does. The in-process near cache is off here, so every read really depends on
+ * its own when Redis does. The in-process tiers (near cache, whole responses) are off here, so every read really depends on
  * Redis (with it on, warm reads would not even notice the outage).
  */
 describe('Redis outage', () => {
@@ -16,7 +16,9 @@ describe('Redis outage', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedisServer(port);
-    stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, CACHE_NEAR_MAX_MB: '0' } });
+    stack = await startStack({
+      env: { REDIS_URL: `redis://127.0.0.1:${port}`, CACHE_NEAR_MAX_MB: '0', CACHE_RESPONSES_MAX_MB: '0' },
+    });
   });
   afterAll(async () => {
     await stack.close();

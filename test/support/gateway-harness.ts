@@ -23,6 +23,8 @@ export interface Stack {
 
 export interface GraphQLResponse<T> {
   status: number;
+  /** `hit` when the gateway reused a whole cached response. */
+  gatewayCache?: string | null;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
@@ -65,7 +67,11 @@ export async function startStack(
         },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return {
+        status: response.status,
+        gatewayCache: response.headers.get('x-gateway-cache'),
+        ...((await response.json()) as object),
+      };
     },
     async upstreamStats() {
       return (await fetch(`${sim.url}/__sim/stats`)).json() as Promise<{
