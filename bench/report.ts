@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { LoadResult } from './load.js';
 
-export const MODES = ['ceiling', 'naive', 'batched', 'cached'] as const;
+/**
+ * `cached`: the whole gateway, warm (including reuse of whole responses). `resolved`: warm cache of
+ * upstream reads, but whole-response reuse off, so every query runs Apollo and the resolvers: the
+ * figure for queries that vary (other variables, other callers).
+ */
+export const MODES = ['ceiling', 'naive', 'batched', 'resolved', 'cached'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Upstream calls of one query, read from the simulator's counter around it. */
@@ -101,9 +106,18 @@ export function summarise(samples: readonly Sample[], concurrencies: readonly nu
       });
     }
   }
+  // The ratio is taken within each round (mode and ceiling measured minutes apart at most) and then
+  // the median over rounds: the shared machine's load drifts between rounds, not within one.
   return rows.map((row) => {
-    const ceiling = rows.find((r) => r.mode === 'ceiling' && r.connections === row.connections);
-    return { ...row, ratioToCeiling: ceiling ? row.requestsPerSecond / ceiling.requestsPerSecond : NaN };
+    const ratios = samples
+      .filter((s) => s.mode === row.mode && s.load.connections === row.connections)
+      .flatMap((s) => {
+        const ceiling = samples.find(
+          (c) => c.mode === 'ceiling' && c.round === s.round && c.load.connections === row.connections,
+        );
+        return ceiling ? [s.load.requestsPerSecond / ceiling.load.requestsPerSecond] : [];
+      });
+    return { ...row, ratioToCeiling: ratios.length ? median(ratios) : NaN };
   });
 }
 
@@ -144,17 +158,20 @@ export function evaluateBar(
     pass: cached10 !== undefined && cached10.p50Ms <= 10,
     detail: cached10 ? `p50 ${cached10.p50Ms.toFixed(1)} ms` : 'not measured',
   });
-  for (const connections of [...new Set(summary.map((s) => s.connections))]) {
-    const cached = row('cached', connections);
-    const ceiling = row('ceiling', connections);
-    checks.push({
-      item: `cached warm reaches ≥ 50% of the ceiling's requests/s at concurrency ${connections}`,
-      pass: cached !== undefined && cached.ratioToCeiling >= 0.5,
-      detail:
-        cached && ceiling
-          ? `${cached.requestsPerSecond.toFixed(0)} vs ${ceiling.requestsPerSecond.toFixed(0)} req/s (${(cached.ratioToCeiling * 100).toFixed(0)}%)`
-          : 'not measured',
-    });
+  // `resolved` is held to the same bar: queries that cannot reuse a whole response must still meet it.
+  for (const mode of ['cached', 'resolved'] as const) {
+    for (const connections of [...new Set(summary.map((s) => s.connections))]) {
+      const measured = row(mode, connections);
+      const ceiling = row('ceiling', connections);
+      checks.push({
+        item: `${mode} warm reaches ≥ 50% of the ceiling's requests/s at concurrency ${connections}`,
+        pass: measured !== undefined && measured.ratioToCeiling >= 0.5,
+        detail:
+          measured && ceiling
+            ? `${measured.requestsPerSecond.toFixed(0)} vs ${ceiling.requestsPerSecond.toFixed(0)} req/s (${(measured.ratioToCeiling * 100).toFixed(0)}%)`
+            : 'not measured',
+      });
+    }
   }
   return checks;
 }
