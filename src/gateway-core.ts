@@ -1,0 +1,117 @@
+import type { IncomingMessage } from 'node:http';
+import type { Redis } from 'ioredis';
+import type { ApolloServer } from '@apollo/server';
+import { createCache, createRateBudget, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
+import { RedisInvalidationBus } from './cache/invalidation-bus.js';
+import { NearCache } from './cache/near-cache.js';
+import type { GatewayConfig } from './config/config.js';
+import { CachedReader } from './datasources/cached-reader.js';
+import { createDatasources, type Datasources } from './datasources/index.js';
+import { UpstreamClient } from './datasources/upstream-client.js';
+import { silentLogger, type Logger } from './logging/logger.js';
+import { buildGatewaySchema } from './schema/build-schema.js';
+import { createApollo } from './server/apollo.js';
+import { callerFromHeader, RequestContext } from './server/context.js';
+import { WholeResponseCache } from './server/whole-response-cache.js';
+
+/** Everything of a gateway instance except the HTTP listener (so integrations can be compared). */
+export interface GatewayCore {
+  readonly apollo: ApolloServer<RequestContext>;
+  /** Builds the per-request context from the request's headers. */
+  contextFor(request: Pick<IncomingMessage, 'headers'>): RequestContext;
+  readonly wholeResponses: WholeResponseCache | undefined;
+  readonly upstream: UpstreamClient;
+  readonly datasources: Datasources;
+  readonly cacheKind: 'redis' | 'memory';
+  close(): Promise<void>;
+}
+
+/**
+ * Wires one gateway instance from a validated config: Redis (or memory) → cache and rate budget →
+ * upstream client → datasources → schema → Apollo. Everything built here is shared by all
+ * requests and holds no per-caller state; per-request state lives in RequestContext.
+ */
+export async function createGatewayCore(
+  config: GatewayConfig,
+  upstreamUrl: string,
+  logger: Logger = silentLogger,
+): Promise<GatewayCore> {
+  let redis: Redis | undefined;
+  if (config.redisUrl) {
+    redis = createRedisClient(config.redisUrl, { connectionName: 'webwork-gateway', logger });
+    if (!(await whenReady(redis, 2000))) {
+      logger.warn(
+        'Redis is not answering yet; serving without cache until it does (the client keeps reconnecting)',
+      );
+    }
+  }
+  const cache = createCache({
+    redisClient: redis,
+    prefix: config.cache.prefix,
+    logger,
+    memoryMaxEntries: config.cache.memoryMaxEntries,
+  });
+  const budget = createRateBudget({
+    limit: config.upstream.rateLimit,
+    redisClient: redis,
+    prefix: config.cache.prefix,
+    logger,
+  });
+  const upstream = new UpstreamClient({
+    baseUrl: upstreamUrl,
+    timeoutMs: config.upstream.timeoutMs,
+    retries: config.upstream.retries,
+    budget,
+    logger,
+  });
+  // The near tier only needs the bus when other instances may share the store (Redis).
+  const near =
+    config.cache.near.maxMegabytes > 0
+      ? new NearCache({
+          maxBytes: config.cache.near.maxMegabytes * 1_048_576,
+          maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
+        })
+      : undefined;
+  const bus =
+    near && redis && config.redisUrl
+      ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
+      : undefined;
+  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
+  const wholeResponses =
+    config.cache.enabled && config.cache.wholeResponsesMaxMegabytes > 0
+      ? new WholeResponseCache({
+          maxBytes: config.cache.wholeResponsesMaxMegabytes * 1_048_576,
+          maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
+        })
+      : undefined;
+  if (wholeResponses) responseCache.addDependent(wholeResponses);
+  const datasources = createDatasources({
+    upstream,
+    reader: new CachedReader(responseCache),
+    cacheConfig: config.cache,
+  });
+  const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
+
+  const apollo = createApollo(await buildGatewaySchema(), logger, config.executor);
+  await apollo.start();
+  return {
+    apollo,
+    wholeResponses,
+    upstream,
+    datasources,
+    cacheKind: cache.kind,
+    contextFor: (request) =>
+      new RequestContext(
+        callerFromHeader(request.headers.authorization, { collectReads: wholeResponses !== undefined }),
+        datasources,
+        loaderOptions,
+      ),
+    async close() {
+      await apollo.stop();
+      await budget.close();
+      await bus?.close();
+      await cache.store.close();
+      if (redis) redis.disconnect();
+    },
+  };
+}
