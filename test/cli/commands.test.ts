@@ -54,9 +54,9 @@ describe('the commands docker-compose.yml runs', () => {
     const response = await waitFor(`http://127.0.0.1:${port}/api/v2/members?workspace_id=1`, {
       headers: { authorization: 'Bearer demo-owner' },
     });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body).toMatchObject({ success: true, meta: { pagination: { total: 50, per_page: 20 } } });
-    const stats = await (await fetch(`http://127.0.0.1:${port}/__sim/stats`)).json();
+    const stats = (await (await fetch(`http://127.0.0.1:${port}/__sim/stats`)).json()) as any;
     expect(stats.byRoute['GET /members']).toBe(1);
     expect(sim.output()).toMatch(/demo-owner/);
   });

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { eventually, freePort, killRedisServer, startRedisServer } from '../cache/redis-test-utils.js';
-import { DASHBOARD_QUERY, startStack, type Stack } from '../support/gateway-harness.js';
+import { DASHBOARD_QUERY, startStack, type Stack, idleContract } from '../support/gateway-harness.js';
 
 /**
  * Redis is killed under the gateway (a private redis-server, so the shared one other test files
@@ -55,14 +55,7 @@ describe('Redis outage', () => {
   });
 
   it('mutations still invalidate correctly after the outage (read-your-writes)', async () => {
-    const { state } = stack.sim;
-    const contract = [...state.contracts.values()].find(
-      (c) =>
-        c.workspaceId === 1 &&
-        c.status === 'active' &&
-        state.membership(1, c.userId)?.status === 'active' &&
-        !state.trackers.has(`1:${c.userId}`),
-    )!;
+    const contract = idleContract(stack.sim);
     const read = `{ workspace(workspaceId: 1) { member(userId: ${contract.userId}) { tracker { isRunning } } } }`;
     expect((await stack.gql(read)).data.workspace.member.tracker.isRunning).toBe(false);
     await stack.gql(

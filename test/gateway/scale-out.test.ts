@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startStack, type Stack } from '../support/gateway-harness.js';
+import { startStack, type Stack, idleContract } from '../support/gateway-harness.js';
 
 /**
  * Two gateway instances on one Redis and one upstream, as behind a load balancer. Each has its own
@@ -29,14 +29,7 @@ describe('two instances sharing Redis', () => {
   });
 
   it('read-your-writes across instances: a start through B is seen at once through A, near cache included', async () => {
-    const { state } = a.sim;
-    const contract = [...state.contracts.values()].find(
-      (c) =>
-        c.workspaceId === 1 &&
-        c.status === 'active' &&
-        state.membership(1, c.userId)?.status === 'active' &&
-        !state.trackers.has(`1:${c.userId}`),
-    )!;
+    const contract = idleContract(a.sim);
     const read = `{ workspace(workspaceId: 1) { member(userId: ${contract.userId}) { tracker { isRunning } } } }`;
     // Warm A's near cache and Redis with the idle state, twice so the second read is a near-cache hit.
     expect((await a.gql(read)).data.workspace.member.tracker.isRunning).toBe(false);

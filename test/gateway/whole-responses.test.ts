@@ -1,4 +1,4 @@
-import { startStack, type Stack } from '../support/gateway-harness.js';
+import { startStack, type Stack, idleContract } from '../support/gateway-harness.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -37,14 +37,7 @@ describe('reuse of whole responses', () => {
     const failing = '{ workspace(workspaceId: 1) { members(first: 500) { totalCount } } }';
     await stack.gql(failing);
     expect((await stack.gql(failing)).gatewayCache).toBeNull();
-    const { state } = stack.sim;
-    const contract = [...state.contracts.values()].find(
-      (c) =>
-        c.workspaceId === 1 &&
-        c.status === 'active' &&
-        state.membership(1, c.userId)?.status === 'active' &&
-        !state.trackers.has(`1:${c.userId}`),
-    )!;
+    const contract = idleContract(stack.sim);
     const start = `mutation { startTracking(input: { workspaceId: 1, userId: ${contract.userId}, contractId: ${contract.id} }) { isRunning } }`;
     await stack.gql(start);
     const again = await stack.gql(start);
@@ -53,14 +46,7 @@ describe('reuse of whole responses', () => {
   });
 
   it('drops a reused response as soon as a write invalidates what it was built from', async () => {
-    const { state } = stack.sim;
-    const contract = [...state.contracts.values()].find(
-      (c) =>
-        c.workspaceId === 1 &&
-        c.status === 'active' &&
-        state.membership(1, c.userId)?.status === 'active' &&
-        !state.trackers.has(`1:${c.userId}`),
-    )!;
+    const contract = idleContract(stack.sim);
     const read = `{ workspace(workspaceId: 1) { member(userId: ${contract.userId}) { tracker { isRunning } } } }`;
     await stack.gql(read);
     expect((await stack.gql(read)).gatewayCache).toBe('hit');

@@ -145,3 +145,20 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * An active contract of workspace 1 whose member is active and not tracking: a safe target for
+ * start-tracking tests (each call after a start picks another one).
+ */
+export function idleContract(sim: SimulatorHandle) {
+  const { state } = sim;
+  const contract = [...state.contracts.values()].find(
+    (c) =>
+      c.workspaceId === 1 &&
+      c.status === 'active' &&
+      state.membership(1, c.userId)?.status === 'active' &&
+      !state.trackers.has(`1:${c.userId}`),
+  );
+  if (!contract) throw new Error('no idle member with an active contract left in the seed');
+  return contract;
+}

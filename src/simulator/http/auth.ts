@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { forbidden, unauthenticated } from './api-error.js';
+import { forbidden, notFound, unauthenticated, unprocessable } from './api-error.js';
 import { requiredInt, type Source } from './params.js';
-import type { Membership, Role, User } from '../state/model.js';
+import { ADMIN_ROLES, type Membership, type Role, type User } from '../state/model.js';
 import type { SimState } from '../state/store.js';
 import { badRequest } from './api-error.js';
 
@@ -66,3 +66,27 @@ const describeRoles = (roles: readonly Role[]) =>
 /** Owners and Executive managers see rates of everyone; others see them only when `rate_status` = 1. */
 export const canViewRates = (membership: Membership) =>
   membership.role === 'Owner' || membership.role === 'Executive manager' || membership.rateStatus === 1;
+
+export const isAdmin = (role: Role) => ADMIN_ROLES.includes(role);
+
+/**
+ * The member a request is made on behalf of (time requests, leave): Owners and Executive
+ * Managers may act for any member, everyone else only for themselves (403). An unknown user is a
+ * 404, an archived one a 422.
+ */
+export function memberActedFor(
+  state: SimState,
+  scope: { caller: Caller; workspaceId: number; membership: Membership },
+  userId: number,
+  action: string,
+): Membership {
+  const member = state.membership(scope.workspaceId, userId);
+  if (!member) throw notFound(`No member with user_id ${userId} in workspace ${scope.workspaceId}`);
+  if (!isAdmin(scope.membership.role) && userId !== scope.caller.user.id) {
+    throw forbidden(
+      `Only Owners and Executive Managers can ${action} for other members; you may only use your own user_id ${scope.caller.user.id}`,
+    );
+  }
+  if (member.status === 'left') throw unprocessable(`user_id ${userId} is an archived member`);
+  return member;
+}

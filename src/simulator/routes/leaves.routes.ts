@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, forbidden, notFound, unprocessable } from '../http/api-error.js';
-import { requireRole } from '../http/auth.js';
+import { isAdmin, memberActedFor, requireRole } from '../http/auth.js';
 import { ok, okPage } from '../http/envelope.js';
 import { paginate } from '../http/pagination.js';
 import {
@@ -19,8 +19,6 @@ import { ADMIN_ROLES, type Leave, type LeavePolicy } from '../state/model.js';
 import { ymd } from '../state/time.js';
 import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
 import { balanceView, leaveView, policyView } from './leaves.views.js';
-
-const isAdmin = (role: string) => (ADMIN_ROLES as readonly string[]).includes(role);
 
 /**
  * Leaves (REFERENCE §10.9): leave requests under workspace leave policies, pending → approved |
@@ -82,14 +80,7 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
     const { state } = ctx;
     const body = bodyOf(request);
     const userId = requiredInt(body, 'user_id', { min: 1 });
-    const member = state.membership(workspaceId, userId);
-    if (!member) throw notFound(`No member with user_id ${userId} in workspace ${workspaceId}`);
-    if (!isAdmin(membership.role) && userId !== caller.user.id) {
-      throw forbidden(
-        `Only Owners and Executive Managers can request leave for other members; you may only use your own user_id ${caller.user.id}`,
-      );
-    }
-    if (member.status === 'left') throw unprocessable(`user_id ${userId} is an archived member`);
+    memberActedFor(state, { caller, workspaceId, membership }, userId, 'request leave');
     const policy = findPolicy(ctx, workspaceId, requiredRaw(body, 'policy_id'));
     const start = requiredDate(body, 'start');
     const end = requiredDate(body, 'end');

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, forbidden, notFound, unprocessable } from '../http/api-error.js';
-import { requireRole } from '../http/auth.js';
+import { isAdmin, memberActedFor, requireRole } from '../http/auth.js';
 import { ok, okPage } from '../http/envelope.js';
 import { paginate } from '../http/pagination.js';
 import {
@@ -17,8 +17,6 @@ import { ADMIN_ROLES, type TimeEntry, type TimeRequest } from '../state/model.js
 import { isoSeconds } from '../state/time.js';
 import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
 import { timeRequestView } from './time-requests.views.js';
-
-const isAdmin = (role: string) => (ADMIN_ROLES as readonly string[]).includes(role);
 
 /**
  * Time requests (REFERENCE §10.8): a member asks for manual time; an Owner or Executive Manager
@@ -78,14 +76,7 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
     const { state } = ctx;
     const body = bodyOf(request);
     const userId = requiredInt(body, 'user_id', { min: 1 });
-    const member = state.membership(workspaceId, userId);
-    if (!member) throw notFound(`No member with user_id ${userId} in workspace ${workspaceId}`);
-    if (!isAdmin(membership.role) && userId !== caller.user.id) {
-      throw forbidden(
-        `Only Owners and Executive Managers can request time for other members; you may only use your own user_id ${caller.user.id}`,
-      );
-    }
-    if (member.status === 'left') throw unprocessable(`user_id ${userId} is an archived member`);
+    memberActedFor(state, { caller, workspaceId, membership }, userId, 'request time');
     const contractId = optionalInt(body, 'contract_id', { min: 1 }) ?? null;
     const contract = contractId === null ? undefined : state.contracts.get(contractId);
     if (contractId !== null) {
