@@ -102,7 +102,10 @@ export async function createGatewayCore(
     cacheKind: cache.kind,
     contextFor: (request) =>
       new RequestContext(
-        callerFromHeader(request.headers.authorization, { collectReads: wholeResponses !== undefined }),
+        callerFromHeader(request.headers.authorization, {
+          collectReads: wholeResponses !== undefined,
+          scopeSecret: config.cache.keySecret,
+        }),
         datasources,
         loaderOptions,
       ),

@@ -16,6 +16,8 @@ export interface GatewayConfig {
   readonly cache: {
     readonly enabled: boolean;
     readonly prefix: string;
+    /** Optional secret: caller scopes become HMACs of the token, so Redis never holds plain token hashes. */
+    readonly keySecret: string | undefined;
     /** Seconds an entry is fresh, per resource family. */
     readonly ttl: { readonly workspaces: number; readonly lists: number; readonly tracker: number };
     /** Seconds a list entry may still be served while it is refreshed in the background. */
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     cache: {
       enabled: bool(env, 'CACHE_ENABLED', true),
       prefix: env.CACHE_PREFIX || 'wwgw',
+      keySecret: env.CACHE_KEY_SECRET || undefined,
       ttl: {
         workspaces: int(env, 'CACHE_TTL_WORKSPACES_SECONDS', 300, 1),
         lists: int(env, 'CACHE_TTL_LISTS_SECONDS', 60, 1),

@@ -50,6 +50,7 @@ export class UpstreamClient {
 
   constructor(private readonly options: UpstreamOptions) {
     this.http = got.extend({
+      context: {},
       prefixUrl: options.baseUrl,
       timeout: { request: options.timeoutMs },
       responseType: 'json',
@@ -62,9 +63,12 @@ export class UpstreamClient {
         calculateDelay: ({ computedValue }) => (computedValue === 0 ? 0 : Math.min(computedValue, 300)),
       },
       hooks: {
+        // A retry is another upstream call: it spends the caller's budget too, or is not made.
         beforeRetry: [
-          () => {
+          async (error) => {
             this.counters.retries += 1;
+            const caller = error.options.context.caller as Caller | undefined;
+            if (caller) await this.spendBudget(caller);
           },
         ],
       },
@@ -95,6 +99,7 @@ export class UpstreamClient {
         headers: { authorization: `Bearer ${caller.token}` },
         searchParams: compact(input.query),
         json: input.body,
+        context: { caller },
         retry: method === 'GET' ? undefined : { limit: 0 },
       });
       return response.body;
@@ -120,6 +125,8 @@ export class UpstreamClient {
     error: unknown,
   ): Promise<GatewayError> {
     if (error instanceof GatewayError) return error;
+    // An error thrown by a hook (the budget refusing a retry) arrives wrapped.
+    if (error instanceof RequestError && error.cause instanceof GatewayError) return error.cause;
     if (error instanceof HTTPError) {
       const status = error.response.statusCode;
       const body = error.response.body as Partial<Envelope<unknown>> | undefined;

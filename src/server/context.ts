@@ -34,18 +34,19 @@ export class RequestContext {
 
 /**
  * Reads the bearer token; a malformed header counts as none (the field error then says what to
- * send). `collectReads` attaches a ReadCollector so the whole response may be reused.
+ * send). `collectReads` attaches a ReadCollector so the whole response may be reused;
+ * `scopeSecret` (CACHE_KEY_SECRET) makes the scope an HMAC of the token.
  */
 export function callerFromHeader(
   header: string | undefined,
-  options: { collectReads?: boolean } = {},
+  options: { collectReads?: boolean; scopeSecret?: string } = {},
 ): Caller | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   if (!match) return null;
   const token = match[1]!;
   return {
     token,
-    scope: callerScope(token),
+    scope: callerScope(token, options.scopeSecret),
     ...(options.collectReads ? { reads: new ReadCollector() } : {}),
   };
 }

@@ -156,3 +156,22 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('retries', () => {
+  it('a retried GET spends the budget once per attempt; a refused retry reports RATE_LIMITED', async () => {
+    const stack = await startStack({
+      env: { UPSTREAM_RATE_LIMIT: '3', UPSTREAM_RETRIES: '1' },
+      sim: { failRate: 1 },
+    });
+    try {
+      const failing = await stack.gql('{ workspaces { name } }');
+      expect(failing.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect((await stack.upstreamStats()).total).toBe(2);
+      const refused = await stack.gql('{ workspaces { name } }', {}, 'demo-owner');
+      expect(refused.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+      expect((await stack.upstreamStats()).total).toBe(3);
+    } finally {
+      await stack.close();
+    }
+  });
+});

@@ -1,4 +1,6 @@
-import { startStack, type Stack } from '../support/gateway-harness.js';
+import { Redis } from 'ioredis';
+import { callerScope } from '../../src/cache/keys.js';
+import { REDIS_URL, startStack, type Stack } from '../support/gateway-harness.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -50,5 +52,35 @@ describe('no cross-user leaks through the shared cache', () => {
     await stack.gql(query, {}, 'demo-manager');
     await stack.gql(query, {}, 'demo-user-105');
     expect((await stack.upstreamStats()).byRoute['GET /projects']).toBe(2);
+  });
+});
+
+describe('CACHE_KEY_SECRET', () => {
+  it('keeps working with HMAC-scoped keys, and two instances with the same secret share entries', async () => {
+    const prefix = `test-secret-${Date.now()}`;
+    const a = await startStack({ env: { CACHE_KEY_SECRET: 's3cret', CACHE_PREFIX: prefix } });
+    const b = await startStack({
+      env: { CACHE_KEY_SECRET: 's3cret', CACHE_PREFIX: prefix },
+      simulator: a.sim,
+    });
+    try {
+      const query = '{ workspace(workspaceId: 1) { projects { totalCount } } }';
+      expect((await a.gql(query)).data.workspace.projects.totalCount).toBe(20);
+      await a.resetUpstreamStats();
+      expect((await b.gql(query)).data.workspace.projects.totalCount).toBe(20);
+      expect((await a.upstreamStats()).total).toBe(0);
+      const redis = new Redis(REDIS_URL);
+      try {
+        const keys = await redis.keys(`${prefix}:*u:*`);
+        expect(keys.length).toBeGreaterThan(0);
+        expect(keys.every((k) => k.includes(`u:${callerScope('demo-owner', 's3cret').id}:`))).toBe(true);
+        expect(keys.some((k) => k.includes(callerScope('demo-owner').id))).toBe(false);
+      } finally {
+        redis.disconnect();
+      }
+    } finally {
+      await b.close();
+      await a.close();
+    }
   });
 });
