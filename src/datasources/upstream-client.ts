@@ -42,7 +42,7 @@ export interface UpstreamCounters {
 /**
  * The one HTTP client to WebWork. Responsibilities, in order: spend the caller's rate budget,
  * send (auth header, timeout, retries for safe methods only), unwrap the envelope, and map every
- * failure to a GatewayError. Datasources build on `get`, `getPage` and `send`.
+ * failure to a GatewayError. Datasources build on `get` and `send`.
  */
 export class UpstreamClient {
   private readonly http: Got;
