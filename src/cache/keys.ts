@@ -103,3 +103,11 @@ export function tagSetKey(tag: string): string {
 export function rateBudgetKeys(prefix: string, scope: CallerScope): { window: string; block: string } {
   return { window: `${prefix}:rate:${scope.id}`, block: `${prefix}:rate:${scope.id}:block` };
 }
+
+/**
+ * The key of a reused whole GraphQL response: the caller's scope plus a hash of the exact request
+ * body (query, variables, operation name). In-process only (see server/whole-response-cache.ts).
+ */
+export function wholeResponseKey(scope: CallerScope, body: string): string {
+  return `${scope.id}:${createHash('sha1').update(body).digest('base64url')}`;
+}

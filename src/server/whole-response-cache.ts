@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { CallerScope } from '../cache/keys.js';
+import { wholeResponseKey, type CallerScope } from '../cache/keys.js';
 import { NearCache } from '../cache/near-cache.js';
 import type { ReadCollector } from '../cache/read-collector.js';
 import type { InvalidationListener } from '../cache/response-cache.js';
@@ -28,7 +27,7 @@ export class WholeResponseCache implements InvalidationListener {
   }
 
   key(scope: CallerScope, body: string): string {
-    return `${scope.id}:${createHash('sha1').update(body).digest('base64url')}`;
+    return wholeResponseKey(scope, body);
   }
 
   get(key: string): string | undefined {
