@@ -4,7 +4,11 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
+  sortedUnique as sorted,
+  uniqueSortedIds as ids,
 } from '../support/sim-client.js';
+import { userToken } from '../../src/simulator/state/demo-tokens.js';
 
 let sim: SimulatorHandle;
 beforeAll(async () => {
@@ -14,10 +18,6 @@ afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
 const all = { ...ws, per_page: 100 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
-const tokenOf = (userId: number) => `demo-user-${userId}`;
-const sorted = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
-const ids = (rows: any[]) => sorted(rows.map((r) => r.id));
 const contracts = () => sim.state.contractsOf(1);
 const billable = (projectId: number) => sim.state.projects.get(projectId)!.isBillable;
 
@@ -90,7 +90,7 @@ describe('GET /contracts', () => {
   });
 
   it('shows a Regular User his own contracts only; rates per rate_status', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const body = expectSuccess(await call(sim, 'GET', '/contracts', { token: 'demo-member', query: all }));
     expect(ids(body.data)).toEqual(
       sorted(
@@ -119,7 +119,7 @@ describe('GET /contracts', () => {
         .map((c) => c.projectId),
     );
     const body = expectSuccess(
-      await call(sim, 'GET', '/contracts', { token: tokenOf(pm.userId), query: all }),
+      await call(sim, 'GET', '/contracts', { token: userToken(pm.userId), query: all }),
     );
     expect(ids(body.data)).toEqual(
       sorted(
@@ -302,7 +302,7 @@ describe('POST /contracts', () => {
 
 describe('GET /contracts/{contractId}', () => {
   it("returns one contract; 403 for a Regular User on someone else's; 404 unknown or foreign", async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const contract = contracts().find((c) => c.userId !== me)!;
     const body = expectSuccess(await call(sim, 'GET', `/contracts/${contract.id}`, { query: ws }));
     expect(body).toMatchObject({ message: 'Contract retrieved successfully', data: { id: contract.id } });

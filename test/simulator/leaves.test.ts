@@ -4,6 +4,7 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
 } from '../support/sim-client.js';
 import type { Leave } from '../../src/simulator/state/model.js';
 
@@ -14,7 +15,6 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
 const leavesOf = (workspaceId: number) =>
   [...sim.state.leaves.values()].filter((l) => l.workspaceId === workspaceId);
 const policiesOf = (workspaceId: number) =>
@@ -88,7 +88,7 @@ describe('GET /leaves', () => {
   });
 
   it('shows a Regular User only their own leaves', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     await requestLeave(me, '2030-01-07', '2030-01-08');
     const body = expectSuccess(await call(sim, 'GET', '/leaves', { query: ws, token: 'demo-member' }));
     expect(body.data.length).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('GET /leaves', () => {
 
 describe('POST /leaves', () => {
   it('creates a pending leave (201, no data) that later reads show', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const res = await call(sim, 'POST', '/leaves', {
       token: 'demo-member',
       body: {
@@ -145,7 +145,7 @@ describe('POST /leaves', () => {
   });
 
   it('400 for missing fields or an overlapping leave; 422 for bad dates; 404 for an unknown policy', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const base = { ...ws, user_id: me, policy_id: vacation().id, start: '2030-03-04', end: '2030-03-05' };
     expectFailure(
       await call(sim, 'POST', '/leaves', { body: { ...base, policy_id: undefined } }),
@@ -202,7 +202,7 @@ describe('POST /leaves', () => {
         token: 'demo-member',
         body: {
           ...ws,
-          user_id: userIdOf('demo-manager'),
+          user_id: userIdOf(sim, 'demo-manager'),
           policy_id: vacation().id,
           start: '2030-04-01',
           end: '2030-04-01',
@@ -226,13 +226,13 @@ describe('POST /leaves', () => {
 
 describe('PUT /leaves/{leaveId}/approve', () => {
   it('approves a pending leave once (PUT or POST); a second decision is a 400', async () => {
-    const leave = await requestLeave(userIdOf('demo-manager'), '2030-05-06', '2030-05-07');
+    const leave = await requestLeave(userIdOf(sim, 'demo-manager'), '2030-05-06', '2030-05-07');
     const body = expectSuccess(await call(sim, 'PUT', `/leaves/${leave.id}/approve`, { body: ws }));
     expect(body.message).toBe('Leave request approved successfully');
     expect(body.data).toMatchObject({
       id: leave.id,
       status: 'approved',
-      approved_by: userIdOf('demo-owner'),
+      approved_by: userIdOf(sim, 'demo-owner'),
     });
     const list = expectSuccess(await call(sim, 'GET', '/leaves', { query: { ...ws, id: leave.id } }));
     expect(list.data[0].status).toBe('approved');
@@ -246,14 +246,14 @@ describe('PUT /leaves/{leaveId}/approve', () => {
       400,
       /already approved/,
     );
-    const other = await requestLeave(userIdOf('demo-manager'), '2030-05-13', '2030-05-13');
+    const other = await requestLeave(userIdOf(sim, 'demo-manager'), '2030-05-13', '2030-05-13');
     expect(
       expectSuccess(await call(sim, 'POST', `/leaves/${other.id}/approve`, { body: ws })).data.status,
     ).toBe('approved');
   });
 
   it('403 for a Regular User; 404 for unknown ids and other workspaces', async () => {
-    const leave = await requestLeave(userIdOf('demo-member'), '2030-06-03', '2030-06-03');
+    const leave = await requestLeave(userIdOf(sim, 'demo-member'), '2030-06-03', '2030-06-03');
     expectFailure(
       await call(sim, 'PUT', `/leaves/${leave.id}/approve`, { token: 'demo-member', body: ws }),
       403,
@@ -267,7 +267,7 @@ describe('PUT /leaves/{leaveId}/approve', () => {
 
 describe('PUT /leaves/{leaveId}/reject', () => {
   it('requires a reason and rejects once', async () => {
-    const leave = await requestLeave(userIdOf('demo-member'), '2030-07-01', '2030-07-02');
+    const leave = await requestLeave(userIdOf(sim, 'demo-member'), '2030-07-01', '2030-07-02');
     expectFailure(
       await call(sim, 'PUT', `/leaves/${leave.id}/reject`, { body: ws }),
       400,
@@ -283,7 +283,7 @@ describe('PUT /leaves/{leaveId}/reject', () => {
     expect(body.message).toBe('Leave request rejected successfully');
     expect(body.data).toMatchObject({
       status: 'rejected',
-      rejected_by: userIdOf('demo-manager'),
+      rejected_by: userIdOf(sim, 'demo-manager'),
       reject_reason: 'Insufficient leave balance',
     });
     expectFailure(
@@ -294,7 +294,7 @@ describe('PUT /leaves/{leaveId}/reject', () => {
   });
 
   it('403 for a Regular User', async () => {
-    const leave = await requestLeave(userIdOf('demo-member'), '2030-07-08', '2030-07-08');
+    const leave = await requestLeave(userIdOf(sim, 'demo-member'), '2030-07-08', '2030-07-08');
     expectFailure(
       await call(sim, 'PUT', `/leaves/${leave.id}/reject`, {
         token: 'demo-member',
@@ -309,7 +309,7 @@ describe('GET /leaves/balances', () => {
   const range = { date_from: '2031-01-01', date_to: '2031-12-31' };
 
   it('computes per-member balances from policies and approved leaves', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const user = sim.state.users.get(me)!;
     const allowance = policiesOf(1).filter((p) => p.daysPerYear > 0);
     const before = expectSuccess(
@@ -347,7 +347,7 @@ describe('GET /leaves/balances', () => {
     const mine = expectSuccess(
       await call(sim, 'GET', '/leaves/balances', { query: { ...ws, ...range }, token: 'demo-member' }),
     );
-    expect(mine.data.map((b: any) => b.user_id)).toEqual([userIdOf('demo-member')]);
+    expect(mine.data.map((b: any) => b.user_id)).toEqual([userIdOf(sim, 'demo-member')]);
   });
 
   it('400 without the date range; 422 for a reversed range; 404 for an unknown user_id', async () => {

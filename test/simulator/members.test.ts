@@ -4,7 +4,9 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
 } from '../support/sim-client.js';
+import { userToken } from '../../src/simulator/state/demo-tokens.js';
 
 let sim: SimulatorHandle;
 beforeAll(async () => {
@@ -13,9 +15,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
 const membersOf = (workspaceId = 1) => sim.state.membersOf(workspaceId);
-const tokenOf = (userId: number) => `demo-user-${userId}`;
 const ids = (rows: any[]) => rows.map((r) => r.id).sort((a, b) => a - b);
 
 describe('GET /members', () => {
@@ -27,7 +27,7 @@ describe('GET /members', () => {
         .map((m) => m.userId)
         .sort((a, b) => a - b),
     );
-    const owner = sim.state.membership(1, userIdOf('demo-owner'))!;
+    const owner = sim.state.membership(1, userIdOf(sim, 'demo-owner'))!;
     const user = sim.state.users.get(owner.userId)!;
     expect(body.data.find((m: any) => m.id === owner.userId)).toEqual({
       id: owner.userId,
@@ -60,7 +60,7 @@ describe('GET /members', () => {
   });
 
   it('shows a Regular User only himself, rates only if his rate_status allows', async () => {
-    const me = sim.state.membership(1, userIdOf('demo-member'))!;
+    const me = sim.state.membership(1, userIdOf(sim, 'demo-member'))!;
     const body = expectSuccess(await call(sim, 'GET', '/members', { token: 'demo-member', query: ws }));
     expect(ids(body.data)).toEqual([me.userId]);
     expect('rate' in body.data[0]).toBe(me.rateStatus === 1);
@@ -71,7 +71,7 @@ describe('GET /members', () => {
       (m) => m.role === 'Regular User' && m.status === 'active' && m.rateStatus === 0,
     )!;
     const body = expectSuccess(
-      await call(sim, 'GET', '/members', { token: tokenOf(hidden.userId), query: ws }),
+      await call(sim, 'GET', '/members', { token: userToken(hidden.userId), query: ws }),
     );
     expect(body.data[0]).not.toHaveProperty('rate');
     expect(body.data[0]).not.toHaveProperty('currency');
@@ -84,7 +84,7 @@ describe('GET /members', () => {
       .map((m) => m.userId)
       .sort((a, b) => a - b);
     const body = expectSuccess(
-      await call(sim, 'GET', '/members', { token: tokenOf(tm.userId), query: { ...ws, per_page: 100 } }),
+      await call(sim, 'GET', '/members', { token: userToken(tm.userId), query: { ...ws, per_page: 100 } }),
     );
     expect(ids(body.data)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(1);
@@ -103,7 +103,7 @@ describe('GET /members', () => {
       ...new Set([pm.userId, ...contracts.filter((c) => projects.has(c.projectId)).map((c) => c.userId)]),
     ].sort((a, b) => a - b);
     const body = expectSuccess(
-      await call(sim, 'GET', '/members', { token: tokenOf(pm.userId), query: { ...ws, per_page: 100 } }),
+      await call(sim, 'GET', '/members', { token: userToken(pm.userId), query: { ...ws, per_page: 100 } }),
     );
     expect(ids(body.data)).toEqual(expected);
   });
@@ -116,7 +116,7 @@ describe('GET /members', () => {
       await call(sim, 'GET', '/members', { query: { ...ws, role: 'Project manager' } }),
     );
     expect(pms.data.length).toBe(membersOf().filter((m) => m.role === 'Project manager').length);
-    const someone = sim.state.users.get(userIdOf('demo-manager'))!;
+    const someone = sim.state.users.get(userIdOf(sim, 'demo-manager'))!;
     const byEmail = expectSuccess(
       await call(sim, 'GET', '/members', { query: { ...ws, email: someone.email.toUpperCase() } }),
     );
@@ -138,17 +138,17 @@ describe('GET /members', () => {
 
 describe('GET /members/{memberId}', () => {
   it('returns one member with the documented message', async () => {
-    const manager = userIdOf('demo-manager');
+    const manager = userIdOf(sim, 'demo-manager');
     const body = expectSuccess(await call(sim, 'GET', `/members/${manager}`, { query: ws }));
     expect(body.message).toBe('Member retrieved successfully');
     expect(body.data).toMatchObject({ id: manager, current_role: 'Executive manager', status: 'active' });
   });
 
   it('lets a Regular User read himself but not others (403)', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     expectSuccess(await call(sim, 'GET', `/members/${me}`, { token: 'demo-member', query: ws }));
     expectFailure(
-      await call(sim, 'GET', `/members/${userIdOf('demo-owner')}`, { token: 'demo-member', query: ws }),
+      await call(sim, 'GET', `/members/${userIdOf(sim, 'demo-owner')}`, { token: 'demo-member', query: ws }),
       403,
       /Regular User/,
     );
@@ -192,7 +192,7 @@ describe('POST /members', () => {
   });
 
   it('accepts workspace_id in the body (doc set B) and reuses a user of another workspace', async () => {
-    const outsider = sim.state.users.get(userIdOf('demo-owner-2'))!;
+    const outsider = sim.state.users.get(userIdOf(sim, 'demo-owner-2'))!;
     const body = expectSuccess(
       await call(sim, 'POST', '/members', {
         token: 'demo-manager',
@@ -204,7 +204,7 @@ describe('POST /members', () => {
   });
 
   it('422 when the email already belongs to a member', async () => {
-    const email = sim.state.users.get(userIdOf('demo-member'))!.email;
+    const email = sim.state.users.get(userIdOf(sim, 'demo-member'))!.email;
     expectFailure(
       await call(sim, 'POST', '/members', {
         query: ws,
@@ -249,7 +249,7 @@ describe('POST /members', () => {
 describe('PUT /members/{memberId}', () => {
   it('updates profile and membership fields, visible to later reads', async () => {
     const target = membersOf().find(
-      (m) => m.role === 'Regular User' && m.status === 'active' && m.userId !== userIdOf('demo-member'),
+      (m) => m.role === 'Regular User' && m.status === 'active' && m.userId !== userIdOf(sim, 'demo-member'),
     )!;
     const res = await call(sim, 'PUT', `/members/${target.userId}`, {
       query: ws,
@@ -279,7 +279,7 @@ describe('PUT /members/{memberId}', () => {
   });
 
   it('rejects bad input: 400 nothing to update, 422 bad values, 400 Owner role change', async () => {
-    const id = userIdOf('demo-member');
+    const id = userIdOf(sim, 'demo-member');
     expectFailure(
       await call(sim, 'PUT', `/members/${id}`, { query: ws, body: { first_name: 'x' } }),
       400,
@@ -300,13 +300,13 @@ describe('PUT /members/{memberId}', () => {
       422,
       /weekly_hours_limit/,
     );
-    const otherEmail = sim.state.users.get(userIdOf('demo-manager'))!.email;
+    const otherEmail = sim.state.users.get(userIdOf(sim, 'demo-manager'))!.email;
     expectFailure(
       await call(sim, 'PUT', `/members/${id}`, { query: ws, body: { email: otherEmail } }),
       422,
       /already used/,
     );
-    const owner = userIdOf('demo-owner');
+    const owner = userIdOf(sim, 'demo-owner');
     expectFailure(
       await call(sim, 'PUT', `/members/${owner}`, {
         token: 'demo-manager',
@@ -319,7 +319,7 @@ describe('PUT /members/{memberId}', () => {
   });
 
   it('403 for non-admins, 404 for unknown members', async () => {
-    const id = userIdOf('demo-member');
+    const id = userIdOf(sim, 'demo-member');
     expectFailure(
       await call(sim, 'PUT', `/members/${id}`, { token: 'demo-member', query: ws, body: { firstname: 'x' } }),
       403,
@@ -331,14 +331,14 @@ describe('PUT /members/{memberId}', () => {
 describe('DELETE /members/{memberId}', () => {
   it('archives (status left); the archived member loses access; archiving again is 400', async () => {
     const target = membersOf().find(
-      (m) => m.role === 'Regular User' && m.status === 'active' && m.userId !== userIdOf('demo-member'),
+      (m) => m.role === 'Regular User' && m.status === 'active' && m.userId !== userIdOf(sim, 'demo-member'),
     )!;
-    expectSuccess(await call(sim, 'GET', '/members', { token: tokenOf(target.userId), query: ws }));
+    expectSuccess(await call(sim, 'GET', '/members', { token: userToken(target.userId), query: ws }));
     const body = expectSuccess(await call(sim, 'DELETE', `/members/${target.userId}`, { query: ws }));
     expect(body).toMatchObject({ data: null, message: 'Member archived successfully' });
     const got = expectSuccess(await call(sim, 'GET', `/members/${target.userId}`, { query: ws }));
     expect(got.data.status).toBe('left');
-    expectFailure(await call(sim, 'GET', '/members', { token: tokenOf(target.userId), query: ws }), 403);
+    expectFailure(await call(sim, 'GET', '/members', { token: userToken(target.userId), query: ws }), 403);
     expectFailure(
       await call(sim, 'DELETE', `/members/${target.userId}`, { query: ws }),
       400,
@@ -348,17 +348,26 @@ describe('DELETE /members/{memberId}', () => {
 
   it('refuses to archive the Owner or oneself (400), non-admins (403), unknown ids (404)', async () => {
     expectFailure(
-      await call(sim, 'DELETE', `/members/${userIdOf('demo-owner')}`, { token: 'demo-manager', query: ws }),
+      await call(sim, 'DELETE', `/members/${userIdOf(sim, 'demo-owner')}`, {
+        token: 'demo-manager',
+        query: ws,
+      }),
       400,
       /Owner/,
     );
     expectFailure(
-      await call(sim, 'DELETE', `/members/${userIdOf('demo-manager')}`, { token: 'demo-manager', query: ws }),
+      await call(sim, 'DELETE', `/members/${userIdOf(sim, 'demo-manager')}`, {
+        token: 'demo-manager',
+        query: ws,
+      }),
       400,
       /yourself/,
     );
     expectFailure(
-      await call(sim, 'DELETE', `/members/${userIdOf('demo-owner')}`, { token: 'demo-member', query: ws }),
+      await call(sim, 'DELETE', `/members/${userIdOf(sim, 'demo-owner')}`, {
+        token: 'demo-member',
+        query: ws,
+      }),
       403,
     );
     expectFailure(await call(sim, 'DELETE', '/members/999999', { query: ws }), 404);

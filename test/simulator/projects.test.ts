@@ -4,7 +4,11 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
+  sortedUnique as sorted,
+  uniqueSortedIds as ids,
 } from '../support/sim-client.js';
+import { userToken } from '../../src/simulator/state/demo-tokens.js';
 
 let sim: SimulatorHandle;
 beforeAll(async () => {
@@ -14,10 +18,6 @@ afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
 const all = { ...ws, per_page: 100 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
-const tokenOf = (userId: number) => `demo-user-${userId}`;
-const sorted = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
-const ids = (rows: any[]) => sorted(rows.map((r) => r.id));
 const activeProjects = () => sim.state.projectsOf(1).filter((p) => p.status === 1);
 const contractProjects = (userIds: number[]) =>
   sorted(
@@ -61,7 +61,7 @@ describe('GET /projects', () => {
   });
 
   it('shows a Regular User only the projects he has a contract on', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const body = expectSuccess(await call(sim, 'GET', '/projects', { token: 'demo-member', query: all }));
     expect(ids(body.data)).toEqual(contractProjects([me]));
     expect(body.data.length).toBeGreaterThan(0);
@@ -72,7 +72,7 @@ describe('GET /projects', () => {
   it('shows a Project viewer his assigned projects', async () => {
     const viewer = [...sim.state.viewers.values()].find((v) => v.workspaceId === 1)!;
     const body = expectSuccess(
-      await call(sim, 'GET', '/projects', { token: tokenOf(viewer.userId), query: all }),
+      await call(sim, 'GET', '/projects', { token: userToken(viewer.userId), query: all }),
     );
     expect(ids(body.data)).toEqual(sorted(viewer.projectIds));
   });
@@ -86,7 +86,7 @@ describe('GET /projects', () => {
       .filter((m) => m.teamName === tm.teamName)
       .map((m) => m.userId);
     const body = expectSuccess(
-      await call(sim, 'GET', '/projects', { token: tokenOf(tm.userId), query: all }),
+      await call(sim, 'GET', '/projects', { token: userToken(tm.userId), query: all }),
     );
     expect(ids(body.data)).toEqual(contractProjects(team));
   });
@@ -199,7 +199,7 @@ describe('GET /projects/{projectId}', () => {
   });
 
   it('403 for a project the caller is not assigned to, 404 for unknown or foreign ids', async () => {
-    const mine = new Set(contractProjects([userIdOf('demo-member')]));
+    const mine = new Set(contractProjects([userIdOf(sim, 'demo-member')]));
     const other = activeProjects().find((p) => !mine.has(p.id))!;
     expectFailure(
       await call(sim, 'GET', `/projects/${other.id}`, { token: 'demo-member', query: ws }),

@@ -4,7 +4,11 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
+  sortedUnique as sorted,
+  uniqueSortedIds as ids,
 } from '../support/sim-client.js';
+import { userToken } from '../../src/simulator/state/demo-tokens.js';
 
 let sim: SimulatorHandle;
 beforeAll(async () => {
@@ -14,10 +18,6 @@ afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
 const all = { ...ws, per_page: 100 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
-const tokenOf = (userId: number) => `demo-user-${userId}`;
-const sorted = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
-const ids = (rows: any[]) => sorted(rows.map((r) => r.id));
 const tasks = () => [...sim.state.tasks.values()].filter((t) => t.workspaceId === 1);
 const contractUsers = (projectId: number) =>
   sorted(
@@ -80,7 +80,7 @@ describe('GET /tasks', () => {
   it('without project_id lists the tasks of every project the caller may see', async () => {
     const owner = expectSuccess(await call(sim, 'GET', '/tasks', { query: { ...ws, per_page: 1 } }));
     expect(owner.meta.pagination.total).toBe(tasks().length);
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const mine = new Set(
       sim.state
         .contractsOf(1)
@@ -132,7 +132,7 @@ describe('GET /tasks', () => {
   });
 
   it('403 for a project the caller may not see, 404 unknown project, 422 bad filters, 400 no workspace', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const mine = new Set(
       sim.state
         .contractsOf(1)
@@ -187,7 +187,7 @@ describe('POST /tasks', () => {
       title: 'Implement user authentication',
       project_id: project.id,
       owner_id: sim.state.workspaces.get(1)!.ownerId,
-      creator_id: userIdOf('demo-owner'),
+      creator_id: userIdOf(sim, 'demo-owner'),
       status: 0,
       priority: 30,
       start_date: '2024-01-15',
@@ -229,7 +229,7 @@ describe('POST /tasks', () => {
     const other = sim.state.projectsOf(1).find((p) => !contractUsers(p.id).includes(pm.userId))!;
     const body = expectSuccess(
       await call(sim, 'POST', '/tasks', {
-        token: tokenOf(pm.userId),
+        token: userToken(pm.userId),
         body: { ...ws, project_id: mine, title: 'PM task' },
       }),
       201,
@@ -237,7 +237,7 @@ describe('POST /tasks', () => {
     expect(body.data.creator_id).toBe(pm.userId);
     expectFailure(
       await call(sim, 'POST', '/tasks', {
-        token: tokenOf(pm.userId),
+        token: userToken(pm.userId),
         body: { ...ws, project_id: other.id, title: 'x' },
       }),
       403,
@@ -304,7 +304,7 @@ describe('GET /tasks/{taskId}', () => {
     expectFailure(await call(sim, 'GET', '/tasks/999999', { query: ws }), 404, /No task with id 999999/);
     const foreign = [...sim.state.tasks.values()].find((t) => t.workspaceId === 2)!;
     expectFailure(await call(sim, 'GET', `/tasks/${foreign.id}`, { query: ws }), 404);
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const hidden = tasks().find((t) => !contractUsers(t.projectId).includes(me))!;
     expectFailure(await call(sim, 'GET', `/tasks/${hidden.id}`, { token: 'demo-member', query: ws }), 403);
   });

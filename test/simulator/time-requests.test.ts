@@ -4,6 +4,7 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
 } from '../support/sim-client.js';
 import type { TimeRequest } from '../../src/simulator/state/model.js';
 
@@ -14,7 +15,6 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
 const requestsOf = (workspaceId: number) =>
   [...sim.state.timeRequests.values()].filter((r) => r.workspaceId === workspaceId);
 const contractOf = (userId: number) =>
@@ -22,7 +22,7 @@ const contractOf = (userId: number) =>
 
 /** A new pending request for the demo member (via the API), so decisions do not consume seeds. */
 async function newRequest(day = '2024-03-04') {
-  const me = userIdOf('demo-member');
+  const me = userIdOf(sim, 'demo-member');
   const body = expectSuccess(
     await call(sim, 'POST', '/time-requests', {
       body: {
@@ -87,7 +87,7 @@ describe('GET /time-requests', () => {
   });
 
   it('shows a Regular User only their own requests', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const body = expectSuccess(await call(sim, 'GET', '/time-requests', { query: ws, token: 'demo-member' }));
     expect(body.data.map((r: any) => r.id)).toEqual(
       requestsOf(1)
@@ -121,7 +121,7 @@ describe('GET /time-requests', () => {
 
 describe('POST /time-requests', () => {
   it('creates a pending request (201) returning the full object, visible to later reads', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const contract = contractOf(me);
     const res = await call(sim, 'POST', '/time-requests', {
       token: 'demo-manager',
@@ -154,7 +154,7 @@ describe('POST /time-requests', () => {
   });
 
   it('accepts doc set A bodies: no contract, activity_description, a Regular User for themselves', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const body = expectSuccess(
       await call(sim, 'POST', '/time-requests', {
         token: 'demo-member',
@@ -179,7 +179,7 @@ describe('POST /time-requests', () => {
   });
 
   it('422 when end is not after start or the contract is not the user’s; 400 for missing input', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const start = '2024-01-15T09:00:00Z';
     expectFailure(
       await call(sim, 'POST', '/time-requests', { body: { ...ws, user_id: me, start, end: start } }),
@@ -243,7 +243,7 @@ describe('POST /time-requests', () => {
   });
 
   it('403 when a Regular User asks for someone else', async () => {
-    const other = userIdOf('demo-manager');
+    const other = userIdOf(sim, 'demo-manager');
     const before = requestsOf(1).length;
     expectFailure(
       await call(sim, 'POST', '/time-requests', {
@@ -271,7 +271,7 @@ describe('GET /time-requests/{id}', () => {
       /No time request with id "nope"/,
     );
     expectFailure(await call(sim, 'GET', `/time-requests/${requestsOf(2)[0]!.id}`, { query: ws }), 404);
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const other = requestsOf(1).find((r) => r.userId !== me)!;
     expectFailure(
       await call(sim, 'GET', `/time-requests/${other.id}`, { query: ws, token: 'demo-member' }),
@@ -290,7 +290,7 @@ describe('POST /time-requests/{timeRequestId}/approve', () => {
     expect(body.data).toMatchObject({
       id: created.id,
       status: 'approved',
-      updated_by: userIdOf('demo-manager'),
+      updated_by: userIdOf(sim, 'demo-manager'),
     });
     const entry = sim.state.timeEntries.get(body.data.time_entry_id)!;
     expect(entry).toMatchObject({
@@ -352,7 +352,7 @@ describe('POST /time-requests/{timeRequestId}/reject', () => {
     expect(body.data).toMatchObject({
       status: 'rejected',
       comment: 'Time entry conflicts with project schedule',
-      updated_by: userIdOf('demo-owner'),
+      updated_by: userIdOf(sim, 'demo-owner'),
     });
     expect(sim.state.timeEntries.size).toBe(entries);
     expectFailure(

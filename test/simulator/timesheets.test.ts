@@ -4,6 +4,7 @@ import {
   expectSuccess,
   startTestSimulator,
   type SimulatorHandle,
+  userIdOf,
 } from '../support/sim-client.js';
 
 let sim: SimulatorHandle;
@@ -13,7 +14,6 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const ws = { workspace_id: 1 };
-const userIdOf = (token: string) => sim.state.tokens.get(token)!;
 const sheetsOf = (workspaceId: number) =>
   [...sim.state.timesheets.values()].filter((t) => t.workspaceId === workspaceId);
 /** A pending timesheet of ws 1 that no other test uses (taken from the end of the store). */
@@ -77,7 +77,7 @@ describe('GET /timesheets', () => {
   });
 
   it('shows a Regular User only their own timesheets, without amounts when rates are hidden', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     expect(sim.state.membership(1, me)!.rateStatus).toBe(0);
     const body = expectSuccess(await call(sim, 'GET', '/timesheets', { query: ws, token: 'demo-member' }));
     expect(body.data.length).toBeGreaterThan(0);
@@ -165,7 +165,7 @@ describe('GET /timesheets', () => {
   });
 
   it('includes approved manual time in the totals and the daily breakdown', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const sheet = sheetsOf(1).find((t) => t.userId === me)!;
     const contract = [...sim.state.contracts.values()].find((c) => c.userId === me && c.workspaceId === 1)!;
     const beforeBody = expectSuccess(
@@ -198,7 +198,7 @@ describe('GET /timesheets', () => {
 
 describe('PUT /timesheets/{timesheetId}/submit', () => {
   it('lets the owner submit a pending timesheet; a second submit is a 400', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const sheet = sheetsOf(1).find((t) => t.userId === me)!;
     taken.add(sheet.id);
     const body = expectSuccess(await put(sheet.id, 'submit', 'demo-member'));
@@ -218,7 +218,7 @@ describe('PUT /timesheets/{timesheetId}/submit', () => {
   });
 
   it("403 for another Regular User's timesheet; 404 for unknown ids and other workspaces", async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const other = freshSheet(
       (userId) => userId !== me && sim.state.membership(1, userId)!.role === 'Regular User',
     );
@@ -263,13 +263,13 @@ describe('PUT /timesheets/{timesheetId}/approve', () => {
       await call(sim, 'GET', '/timesheets', { query: { ...ws, status: 'approved', per_page: 100 } }),
     );
     expect(approved.data.map((t: any) => t.id)).toContain(sheet.id);
-    expect(sim.state.timesheets.get(sheet.id)!.reviewedBy).toBe(userIdOf('demo-manager'));
+    expect(sim.state.timesheets.get(sheet.id)!.reviewedBy).toBe(userIdOf(sim, 'demo-manager'));
     expectFailure(await put(sheet.id, 'approve'), 400, /its status is "approved"/);
     expectFailure(await put(sheet.id, 'submit'), 400, /its status is "approved"/);
   });
 
   it('403 for a Regular User, even on their own timesheet', async () => {
-    const me = userIdOf('demo-member');
+    const me = userIdOf(sim, 'demo-member');
     const sheet = sheetsOf(1).find((t) => t.userId === me)!;
     expectFailure(await put(sheet.id, 'approve', 'demo-member'), 403, /approve timesheets/);
   });

@@ -66,3 +66,13 @@ export function expectFailure(response: ApiResponse, status: number, message?: R
   if (message) expect(response.body.message).toMatch(message);
   return response.body;
 }
+
+/** The user id behind a demo token (`demo-owner`, `demo-user-105`, ...). */
+export const userIdOf = (simulator: SimulatorHandle, token: string): number =>
+  simulator.state.tokens.get(token)!;
+
+/** Distinct numbers, ascending: for comparing id sets whatever order a list used. */
+export const sortedUnique = (values: number[]): number[] => [...new Set(values)].sort((a, b) => a - b);
+
+/** The distinct `id`s of wire rows, ascending. */
+export const uniqueSortedIds = (rows: { id: number }[]): number[] => sortedUnique(rows.map((r) => r.id));
