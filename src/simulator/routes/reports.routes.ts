@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unprocessable } from '../http/api-error.js';
 import { canViewRates, requireRole } from '../http/auth.js';
 import { ok, okPage } from '../http/envelope.js';
@@ -29,6 +29,13 @@ import { fullName } from './time-entries.views.js';
 /** Reports that page by users (§4): 30 users per page by default, at most 100. */
 const USER_PAGES = { defaultPerPage: 30, maxPerPage: 100 };
 
+/** Every report: Owners and Executive Managers of the workspace only. */
+function reportRequest(ctx: RouteContext, request: FastifyRequest) {
+  const scope = workspaceScope(ctx, request);
+  requireRole(scope.membership, ADMIN_ROLES, 'view reports');
+  return { state: ctx.state, scope, query: queryOf(request) };
+}
+
 /**
  * Reports (REFERENCE §10.13), Owners and Executive managers only, computed from the time entries
  * plus running trackers (see `reports.views.ts`). The docs name the response fields only in prose;
@@ -49,10 +56,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * `titles` are validated as integer lists and otherwise ignored.
    */
   app.get('/reports/tracked-hours', async (request) => {
-    const { state } = ctx;
-    const scope = workspaceScope(ctx, request);
-    requireRole(scope.membership, ADMIN_ROLES, 'view reports');
-    const query = queryOf(request);
+    const { state, scope, query } = reportRequest(ctx, request);
     const now = ctx.now();
     const userId = optionalInt(query, 'user_id', { min: 1 });
     const range = dateRange(query, {
@@ -133,10 +137,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * with time on `date` (paged by users). A running tracker has `id` and `end_time` null.
    */
   app.get('/reports/daily-timeline', async (request) => {
-    const { state } = ctx;
-    const scope = workspaceScope(ctx, request);
-    requireRole(scope.membership, ADMIN_ROLES, 'view reports');
-    const query = queryOf(request);
+    const { state, scope, query } = reportRequest(ctx, request);
     const now = ctx.now();
     const date = requiredDate(query, 'date');
     const today = ymd(now);
@@ -202,10 +203,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * appears. The `status` filter keeps users having any of the given statuses.
    */
   app.get('/reports/daily-attendance', async (request) => {
-    const { state } = ctx;
-    const scope = workspaceScope(ctx, request);
-    requireRole(scope.membership, ADMIN_ROLES, 'view reports');
-    const query = queryOf(request);
+    const { state, scope, query } = reportRequest(ctx, request);
     const now = ctx.now();
     const date = requiredDate(query, 'date');
     const users = optionalIntList(query, 'users');
@@ -233,10 +231,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * user); the simulator follows the parameter docs and pages `users` (30 default, max 100).
    */
   app.get('/reports/activity-level', async (request) => {
-    const { state } = ctx;
-    const scope = workspaceScope(ctx, request);
-    requireRole(scope.membership, ADMIN_ROLES, 'view reports');
-    const query = queryOf(request);
+    const { state, scope, query } = reportRequest(ctx, request);
     const range = dateRange(query, { maxDays: 31 });
     const contractId = optionalInt(query, 'contract_id', { min: 1 });
     const userIds = optionalIntList(query, 'user_ids');
@@ -284,10 +279,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * `include_no_task=false`).
    */
   app.get('/reports/task-report', async (request) => {
-    const { state } = ctx;
-    const scope = workspaceScope(ctx, request);
-    requireRole(scope.membership, ADMIN_ROLES, 'view reports');
-    const query = queryOf(request);
+    const { state, scope, query } = reportRequest(ctx, request);
     const range = dateRange(query, { maxDays: 31 });
     const users = optionalIntList(query, 'users');
     const projectIds = optionalIntList(query, 'project_id');
@@ -344,10 +336,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * paging (20 rows, max 100).
    */
   app.get('/reports/activity-descriptions', async (request) => {
-    const { state } = ctx;
-    const scope = workspaceScope(ctx, request);
-    requireRole(scope.membership, ADMIN_ROLES, 'view reports');
-    const query = queryOf(request);
+    const { state, scope, query } = reportRequest(ctx, request);
     const range = dateRange(query, { maxDays: 31 });
     const users = optionalIntList(query, 'users');
     const spans = workSpans(state, scope.workspaceId, ctx.now()).filter(
