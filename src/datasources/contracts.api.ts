@@ -3,8 +3,9 @@ import { ContractStatus, rateSourceByCode, type RateSource } from '../schema/enu
 import { fromUpstream } from '../schema/enums/enum-mapping.js';
 import type { Caller } from './caller.js';
 import { toIsoDateTime } from './dates.js';
-import { listPolicy, type DatasourceDeps } from './deps.js';
-import { allPages, pageFrom, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
+import type { DatasourceDeps } from './deps.js';
+import { readOne, readPage } from './list-reads.js';
+import { allPages, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
 
 export interface ContractRecord {
   workspaceId: number;
@@ -84,17 +85,13 @@ export class ContractsApi {
     filters: ContractFilters,
     page: number,
   ): Promise<UpstreamPage<ContractRecord>> {
-    const query = { workspace_id: workspaceId, page, per_page: UPSTREAM_PAGE_SIZE, ...filters };
-    const policy = listPolicy(this.deps, [
-      tags.workspace(workspaceId),
-      tags.workspaceResource(workspaceId, 'contracts'),
-    ]);
-    return this.deps.reader.read(caller, 'contracts', query, policy, async () =>
-      pageFrom(
-        await this.deps.upstream.get<WireContract[]>(caller, '/contracts', query),
-        toContract(workspaceId),
-      ),
-    );
+    return readPage(this.deps, caller, {
+      resource: 'contracts',
+      path: '/contracts',
+      query: { workspace_id: workspaceId, page, per_page: UPSTREAM_PAGE_SIZE, ...filters },
+      tags: [tags.workspace(workspaceId), tags.workspaceResource(workspaceId, 'contracts')],
+      map: toContract(workspaceId),
+    });
   }
 
   /** All contracts matching the filters (none: the whole workspace, which serves every member and project). */
@@ -103,24 +100,13 @@ export class ContractsApi {
   }
 
   byId(caller: Caller, workspaceId: number, contractId: number): Promise<ContractRecord> {
-    const query = { workspace_id: workspaceId };
-    const policy = listPolicy(this.deps, [
-      tags.workspace(workspaceId),
-      tags.workspaceResource(workspaceId, 'contracts'),
-    ]);
-    return this.deps.reader.read(
-      caller,
-      'contract',
-      { ...query, contract_id: contractId },
-      policy,
-      async () => {
-        const envelope = await this.deps.upstream.get<WireContract>(
-          caller,
-          `/contracts/${contractId}`,
-          query,
-        );
-        return toContract(workspaceId)(envelope.data as WireContract);
-      },
-    );
+    return readOne(this.deps, caller, {
+      resource: 'contract',
+      path: `/contracts/${contractId}`,
+      query: { workspace_id: workspaceId },
+      keyParams: { workspace_id: workspaceId, contract_id: contractId },
+      tags: [tags.workspace(workspaceId), tags.workspaceResource(workspaceId, 'contracts')],
+      map: toContract(workspaceId),
+    });
   }
 }

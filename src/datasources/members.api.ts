@@ -4,8 +4,9 @@ import type { MemberStatus } from '../schema/enums/member-status.enum.js';
 import { fromUpstream } from '../schema/enums/enum-mapping.js';
 import type { Caller } from './caller.js';
 import { toIsoDateTime } from './dates.js';
-import { listPolicy, type DatasourceDeps } from './deps.js';
-import { allPages, pageFrom, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
+import type { DatasourceDeps } from './deps.js';
+import { readOne, readPage } from './list-reads.js';
+import { allPages, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
 import { roleFromLabel, statusFromLabel } from './workspaces.api.js';
 
 export interface MemberRecord {
@@ -91,14 +92,13 @@ export class MembersApi {
     filters: MemberFilters,
     page: number,
   ): Promise<UpstreamPage<MemberRecord>> {
-    const query = { workspace_id: workspaceId, page, per_page: UPSTREAM_PAGE_SIZE, ...filters };
-    const policy = listPolicy(this.deps, [
-      tags.workspace(workspaceId),
-      tags.workspaceResource(workspaceId, 'members'),
-    ]);
-    return this.deps.reader.read(caller, 'members', query, policy, async () =>
-      pageFrom(await this.deps.upstream.get<WireMember[]>(caller, '/members', query), toMember(workspaceId)),
-    );
+    return readPage(this.deps, caller, {
+      resource: 'members',
+      path: '/members',
+      query: { workspace_id: workspaceId, page, per_page: UPSTREAM_PAGE_SIZE, ...filters },
+      tags: [tags.workspace(workspaceId), tags.workspaceResource(workspaceId, 'members')],
+      map: toMember(workspaceId),
+    });
   }
 
   /** Every member the caller may see: ceil(total / 100) upstream calls, cold. */
@@ -108,11 +108,13 @@ export class MembersApi {
 
   /** One member by id: one upstream call (the naive path, and single lookups). */
   byId(caller: Caller, workspaceId: number, userId: number): Promise<MemberRecord> {
-    const query = { workspace_id: workspaceId };
-    const policy = listPolicy(this.deps, [tags.workspace(workspaceId), tags.member(workspaceId, userId)]);
-    return this.deps.reader.read(caller, 'member', { ...query, user_id: userId }, policy, async () => {
-      const envelope = await this.deps.upstream.get<WireMember>(caller, `/members/${userId}`, query);
-      return toMember(workspaceId)(envelope.data as WireMember);
+    return readOne(this.deps, caller, {
+      resource: 'member',
+      path: `/members/${userId}`,
+      query: { workspace_id: workspaceId },
+      keyParams: { workspace_id: workspaceId, user_id: userId },
+      tags: [tags.workspace(workspaceId), tags.member(workspaceId, userId)],
+      map: toMember(workspaceId),
     });
   }
 }

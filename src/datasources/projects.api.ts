@@ -1,8 +1,9 @@
 import { tags } from '../cache/keys.js';
 import type { Caller } from './caller.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
-import { listPolicy, type DatasourceDeps } from './deps.js';
-import { allPages, pageFrom, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
+import type { DatasourceDeps } from './deps.js';
+import { readOne, readPage } from './list-reads.js';
+import { allPages, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
 
 export interface ProjectTagRecord {
   tagId: number;
@@ -95,17 +96,13 @@ export class ProjectsApi {
     filters: ProjectFilters,
     page: number,
   ): Promise<UpstreamPage<ProjectRecord>> {
-    const query = { workspace_id: workspaceId, page, per_page: UPSTREAM_PAGE_SIZE, ...filters };
-    const policy = listPolicy(this.deps, [
-      tags.workspace(workspaceId),
-      tags.workspaceResource(workspaceId, 'projects'),
-    ]);
-    return this.deps.reader.read(caller, 'projects', query, policy, async () =>
-      pageFrom(
-        await this.deps.upstream.get<WireProject[]>(caller, '/projects', query),
-        toProject(workspaceId),
-      ),
-    );
+    return readPage(this.deps, caller, {
+      resource: 'projects',
+      path: '/projects',
+      query: { workspace_id: workspaceId, page, per_page: UPSTREAM_PAGE_SIZE, ...filters },
+      tags: [tags.workspace(workspaceId), tags.workspaceResource(workspaceId, 'projects')],
+      map: toProject(workspaceId),
+    });
   }
 
   all(caller: Caller, workspaceId: number): Promise<ProjectRecord[]> {
@@ -113,11 +110,13 @@ export class ProjectsApi {
   }
 
   byId(caller: Caller, workspaceId: number, projectId: number): Promise<ProjectRecord> {
-    const query = { workspace_id: workspaceId };
-    const policy = listPolicy(this.deps, [tags.workspace(workspaceId), tags.project(workspaceId, projectId)]);
-    return this.deps.reader.read(caller, 'project', { ...query, project_id: projectId }, policy, async () => {
-      const envelope = await this.deps.upstream.get<WireProject>(caller, `/projects/${projectId}`, query);
-      return toProject(workspaceId)(envelope.data as WireProject);
+    return readOne(this.deps, caller, {
+      resource: 'project',
+      path: `/projects/${projectId}`,
+      query: { workspace_id: workspaceId },
+      keyParams: { workspace_id: workspaceId, project_id: projectId },
+      tags: [tags.workspace(workspaceId), tags.project(workspaceId, projectId)],
+      map: toProject(workspaceId),
     });
   }
 }

@@ -3,8 +3,9 @@ import { TaskPriority, TaskStatus, taskPriorityCodes, taskStatusCodes } from '..
 import { fromUpstream, invert } from '../schema/enums/enum-mapping.js';
 import type { Caller } from './caller.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
-import { listPolicy, type DatasourceDeps } from './deps.js';
-import { allPages, pageFrom, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
+import type { DatasourceDeps } from './deps.js';
+import { readOne, readPage } from './list-reads.js';
+import { allPages, UPSTREAM_PAGE_SIZE, type UpstreamPage } from './paging.js';
 
 export interface AssigneeRecord {
   workspaceId: number;
@@ -101,21 +102,23 @@ export class TasksApi {
     filters: TaskFilters,
     page: number,
   ): Promise<UpstreamPage<TaskRecord>> {
-    const query = {
-      workspace_id: workspaceId,
-      project_id: projectId,
-      page,
-      per_page: UPSTREAM_PAGE_SIZE,
-      ...filters,
-    };
-    const policy = listPolicy(this.deps, [
-      tags.workspace(workspaceId),
-      tags.workspaceResource(workspaceId, 'tasks'),
-      tags.project(workspaceId, projectId),
-    ]);
-    return this.deps.reader.read(caller, 'tasks', query, policy, async () =>
-      pageFrom(await this.deps.upstream.get<WireTask[]>(caller, '/tasks', query), toTask(workspaceId)),
-    );
+    return readPage(this.deps, caller, {
+      resource: 'tasks',
+      path: '/tasks',
+      query: {
+        workspace_id: workspaceId,
+        project_id: projectId,
+        page,
+        per_page: UPSTREAM_PAGE_SIZE,
+        ...filters,
+      },
+      tags: [
+        tags.workspace(workspaceId),
+        tags.workspaceResource(workspaceId, 'tasks'),
+        tags.project(workspaceId, projectId),
+      ],
+      map: toTask(workspaceId),
+    });
   }
 
   allOfProject(caller: Caller, workspaceId: number, projectId: number): Promise<TaskRecord[]> {
@@ -123,11 +126,13 @@ export class TasksApi {
   }
 
   byId(caller: Caller, workspaceId: number, taskId: number): Promise<TaskRecord> {
-    const query = { workspace_id: workspaceId };
-    const policy = listPolicy(this.deps, [tags.workspace(workspaceId), tags.task(workspaceId, taskId)]);
-    return this.deps.reader.read(caller, 'task', { ...query, task_id: taskId }, policy, async () => {
-      const envelope = await this.deps.upstream.get<WireTask>(caller, `/tasks/${taskId}`, query);
-      return toTask(workspaceId)(envelope.data as WireTask);
+    return readOne(this.deps, caller, {
+      resource: 'task',
+      path: `/tasks/${taskId}`,
+      query: { workspace_id: workspaceId },
+      keyParams: { workspace_id: workspaceId, task_id: taskId },
+      tags: [tags.workspace(workspaceId), tags.task(workspaceId, taskId)],
+      map: toTask(workspaceId),
     });
   }
 }
