@@ -15,7 +15,7 @@ import {
   type Source,
 } from '../http/params.js';
 import { ADMIN_ROLES, ASSIGNABLE_ROLES, type Membership, MEMBER_STATUSES, ROLES } from '../state/model.js';
-import { memberKey } from '../state/store.js';
+import { memberKey, newMembership } from '../state/store.js';
 import { isoSeconds } from '../state/time.js';
 import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
 import { findMember, memberView, visibleMemberIds } from './members.views.js';
@@ -94,22 +94,7 @@ export function registerMembersRoutes(app: FastifyInstance, ctx: RouteContext): 
     }
     const membership: Membership = existing
       ? { ...existing, role, status: 'inactive', updatedAt: now }
-      : {
-          workspaceId,
-          userId: user.id,
-          role,
-          status: 'inactive',
-          teamName: null,
-          title: null,
-          rate: null,
-          currency: null,
-          rateType: null,
-          rateStatus: 0,
-          weeklyHoursLimit: null,
-          screenshots: null,
-          createdAt: now,
-          updatedAt: now,
-        };
+      : newMembership(workspaceId, user.id, role, 'inactive', now);
     state.memberships.set(memberKey(workspaceId, user.id), membership);
     ctx.events.emit('member.invited', workspaceId, memberView(state, membership, 'full'));
     return ok(

@@ -4,8 +4,8 @@ import { requireRole } from '../http/auth.js';
 import { ok, okPage } from '../http/envelope.js';
 import { paginate } from '../http/pagination.js';
 import { optionalString, pathInt, requiredEmail, requiredInt, requiredString } from '../http/params.js';
-import { ADMIN_ROLES, type Membership, type User } from '../state/model.js';
-import { memberKey } from '../state/store.js';
+import { ADMIN_ROLES, type User } from '../state/model.js';
+import { memberKey, newMembership } from '../state/store.js';
 import { userToken } from '../state/demo-tokens.js';
 import { isoSeconds } from '../state/time.js';
 import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
@@ -69,22 +69,7 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
       state.tokens.set(userToken(id), id);
     }
     const now = isoSeconds(ctx.now());
-    const created: Membership = {
-      workspaceId,
-      userId: user.id,
-      role: 'Project viewer',
-      status: 'active',
-      teamName: null,
-      title: null,
-      rate: null,
-      currency: null,
-      rateType: null,
-      rateStatus: 0,
-      weeklyHoursLimit: null,
-      screenshots: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const created = newMembership(workspaceId, user.id, 'Project viewer', 'active', now);
     state.memberships.set(memberKey(workspaceId, user.id), created);
     const access = { workspaceId, userId: user.id, projectIds: [], memberSince: now };
     state.viewers.set(memberKey(workspaceId, user.id), access);

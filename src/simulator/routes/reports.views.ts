@@ -9,6 +9,7 @@ import {
 } from '../http/params.js';
 import type { TimeEntry } from '../state/model.js';
 import type { SimState } from '../state/store.js';
+import { entryFromTracker } from './time-entries.views.js';
 import { addDays, isoSeconds, ymd } from '../state/time.js';
 
 /**
@@ -40,16 +41,7 @@ export function workSpans(state: SimState, workspaceId: number, now: Date): Work
     if (tracker.workspaceId !== workspaceId) continue;
     const end = isoSeconds(now);
     spans.push({
-      id: `running:${tracker.workspaceId}:${tracker.userId}`,
-      workspaceId,
-      userId: tracker.userId,
-      contractId: tracker.contractId,
-      projectId: tracker.projectId,
-      taskId: tracker.taskId,
-      activityDescription: tracker.activityDescription,
-      method: 'Web tracker',
-      start: tracker.startedAt,
-      end,
+      ...entryFromTracker(tracker, `running:${tracker.workspaceId}:${tracker.userId}`, end),
       running: true,
       seconds: secondsBetween(tracker.startedAt, end),
     });

@@ -1,5 +1,5 @@
 import { badRequest, notFound, unprocessable } from '../http/api-error.js';
-import type { Contract, Membership, Project, Task, TimeEntry, User } from '../state/model.js';
+import type { Contract, Membership, Project, Task, TimeEntry, Tracker, User } from '../state/model.js';
 import type { SimState } from '../state/store.js';
 
 /**
@@ -116,4 +116,23 @@ export function taskOfProject(state: SimState, workspaceId: number, projectId: n
     );
   }
   return task;
+}
+
+/**
+ * The time entry a tracker becomes when it stops at `end` (and what reports count for a tracker
+ * still running). Trackers started through the API are recorded as "Web tracker".
+ */
+export function entryFromTracker(tracker: Tracker, id: string, end: string): TimeEntry {
+  return {
+    id,
+    workspaceId: tracker.workspaceId,
+    userId: tracker.userId,
+    contractId: tracker.contractId,
+    projectId: tracker.projectId,
+    taskId: tracker.taskId,
+    activityDescription: tracker.activityDescription,
+    method: 'Web tracker',
+    start: tracker.startedAt,
+    end,
+  };
 }

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, forbidden, notFound } from '../http/api-error.js';
 import { ok } from '../http/envelope.js';
 import { optionalInt, optionalString, type Source } from '../http/params.js';
-import { ADMIN_ROLES, type TimeEntry, type Tracker } from '../state/model.js';
+import { ADMIN_ROLES, type Tracker } from '../state/model.js';
 import { memberKey, type SimState } from '../state/store.js';
 import { isoOffset, isoSeconds, ymd } from '../state/time.js';
 import { bodyOf, queryOf, type RouteContext, workspaceScope, type WorkspaceScope } from './context.js';
-import { fullName, resolveWorkTarget, workingMember } from './time-entries.views.js';
+import { entryFromTracker, fullName, resolveWorkTarget, workingMember } from './time-entries.views.js';
 
 /**
  * Time tracking (REFERENCE §10.11): a state machine over `state.trackers`, at most one running
@@ -57,18 +57,7 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
     if (!tracker)
       throw badRequest(`user_id ${userId} has no running tracker in workspace ${scope.workspaceId}`);
     const stoppedAt = ctx.now();
-    const entry: TimeEntry = {
-      id: state.uuid(),
-      workspaceId: tracker.workspaceId,
-      userId: tracker.userId,
-      contractId: tracker.contractId,
-      projectId: tracker.projectId,
-      taskId: tracker.taskId,
-      activityDescription: tracker.activityDescription,
-      method: 'Web tracker',
-      start: tracker.startedAt,
-      end: isoSeconds(stoppedAt),
-    };
+    const entry = entryFromTracker(tracker, state.uuid(), isoSeconds(stoppedAt));
     state.trackers.delete(key);
     state.timeEntries.set(entry.id, entry);
     const stopped_at = isoOffset(stoppedAt);

@@ -1,5 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type {
+  MemberStatus,
+  Role,
   Contract,
   Expense,
   ExpenseCategory,
@@ -81,3 +83,29 @@ export class SimState {
 }
 
 export const memberKey = (workspaceId: number, userId: number) => `${workspaceId}:${userId}`;
+
+/** A membership with nothing set but who, where, role and status: what an invite or create makes. */
+export function newMembership(
+  workspaceId: number,
+  userId: number,
+  role: Role,
+  status: MemberStatus,
+  now: string,
+): Membership {
+  return {
+    workspaceId,
+    userId,
+    role,
+    status,
+    teamName: null,
+    title: null,
+    rate: null,
+    currency: null,
+    rateType: null,
+    rateStatus: 0,
+    weeklyHoursLimit: null,
+    screenshots: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
