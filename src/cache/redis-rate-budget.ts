@@ -6,8 +6,8 @@ import { LuaScript } from './lua-script.js';
 import { OutageReporter } from './outage-reporter.js';
 import type { BudgetDecision, RateBudget } from './rate-budget.js';
 import { assertLimits, type RateBudgetLimits } from './rate-budget-limits.js';
-import { closeRedisClient, createRedisClient } from './redis-client.js';
-import type { RedisConnectionOption } from './redis-store.js';
+import { closeRedisClient } from './redis-client.js';
+import { clientFor, type RedisConnectionOption } from './redis-store.js';
 
 export type RedisRateBudgetOptions = RateBudgetLimits &
   RedisConnectionOption & {
@@ -66,13 +66,7 @@ export class RedisRateBudget implements RateBudget {
     this.prefix = options.prefix ?? 'wwgw';
     this.windowMs = (options.windowSeconds ?? 60) * 1000;
     this.outage = new OutageReporter(logger, 'redis rate budget', 'allowing every upstream call');
-    if (options.client !== undefined) {
-      this.client = options.client;
-      this.ownsClient = false;
-    } else {
-      this.client = createRedisClient(options.url, { commandTimeoutMs: options.commandTimeoutMs, logger });
-      this.ownsClient = true;
-    }
+    ({ client: this.client, owned: this.ownsClient } = clientFor(options, logger));
   }
 
   async take(scope: CallerScope): Promise<BudgetDecision> {

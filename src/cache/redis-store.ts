@@ -29,6 +29,15 @@ export type RedisConnectionOption =
 
 export type RedisStoreOptions = RedisStoreCommonOptions & RedisConnectionOption;
 
+/** The client a connection option names: the shared one (not owned), or a new one the user owns and closes. */
+export function clientFor(option: RedisConnectionOption, logger: Logger): { client: Redis; owned: boolean } {
+  if (option.client !== undefined) return { client: option.client, owned: false };
+  return {
+    client: createRedisClient(option.url, { commandTimeoutMs: option.commandTimeoutMs, logger }),
+    owned: true,
+  };
+}
+
 /**
  * Deletes every entry listed in the given tag sets, then the sets. One script, so it is atomic: a `set`
  * cannot add a member between reading a tag set and deleting it (which would leave an entry no tag
@@ -76,13 +85,7 @@ export class RedisStore implements CacheStore {
     const logger = options.logger ?? silentLogger;
     this.namespace = cacheNamespace(options.prefix ?? 'wwgw', options.schemaVersion ?? 1);
     this.outage = new OutageReporter(logger, 'redis cache', 'serving cache misses');
-    if (options.client !== undefined) {
-      this.client = options.client;
-      this.ownsClient = false;
-    } else {
-      this.client = createRedisClient(options.url, { commandTimeoutMs: options.commandTimeoutMs, logger });
-      this.ownsClient = true;
-    }
+    ({ client: this.client, owned: this.ownsClient } = clientFor(options, logger));
     this.client.on('ready', this.onReady);
     this.client.on('error', this.onError);
   }
