@@ -1,19 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config/config.js';
-import type { Datasources } from './datasources/index.js';
-import type { UpstreamClient } from './datasources/upstream-client.js';
-import { createGatewayCore } from './gateway-core.js';
+import { createGatewayCore, type GatewayCore } from './gateway-core.js';
 import { silentLogger, type Logger } from './logging/logger.js';
 import { createHttpServer, sendJson } from './server/http-server.js';
 
-export interface Gateway {
+/** A listening gateway: the core's shared parts, plus where it listens. */
+export interface Gateway extends Pick<GatewayCore, 'upstream' | 'datasources' | 'cacheKind' | 'close'> {
   readonly url: string;
   readonly port: number;
-  readonly upstream: UpstreamClient;
-  readonly datasources: Datasources;
-  readonly cacheKind: 'redis' | 'memory';
-  close(): Promise<void>;
 }
 
 /**
