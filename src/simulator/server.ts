@@ -86,8 +86,9 @@ export function buildSimulator(overrides: Partial<SimulatorOptions> = {}) {
         );
       }
     }
-    if (faults.shouldHang()) return new Promise<void>(() => {});
-    if (faults.shouldFail()) throw new ApiError(500, 'An error occurred');
+    const path = request.url.split('?')[0]!;
+    if (faults.shouldHang(request.method, path)) return new Promise<void>(() => {});
+    if (faults.shouldFail(request.method, path)) throw new ApiError(500, 'An error occurred');
   });
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {

@@ -96,6 +96,27 @@ describe('latency and faults', () => {
       await sim.close();
     }
   });
+
+  it('faults can be scoped to methods and a path pattern; a bad scope is refused', async () => {
+    const sim = await startTestSimulator();
+    const configure = (body: unknown) =>
+      fetch(`${sim.url}/__sim/config`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    try {
+      await configure({ failRate: 1, faultMethods: ['get'], faultPathPattern: '^/api/v2/members$' });
+      expectFailure(await call(sim, 'GET', '/members?workspace_id=1'), 500);
+      expectSuccess(await call(sim, 'GET', '/workspaces'));
+      await configure({ faultPathPattern: '', faultMethods: ['POST'] });
+      expectSuccess(await call(sim, 'GET', '/members?workspace_id=1'));
+      expect((await configure({ faultPathPattern: '(' })).status).toBe(400);
+      expect((await configure({ faultMethods: 'GET' })).status).toBe(400);
+    } finally {
+      await sim.close();
+    }
+  });
 });
 
 describe('tokens across workspaces', () => {

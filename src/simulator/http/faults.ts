@@ -1,7 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimulatorOptions } from '../options.js';
 
-export type FaultSettings = Pick<SimulatorOptions, 'latencyMs' | 'jitterMs' | 'failRate' | 'hangRate'>;
+export type FaultSettings = Pick<SimulatorOptions, 'latencyMs' | 'jitterMs' | 'failRate' | 'hangRate'> & {
+  /**
+   * Which requests `failRate` and `hangRate` apply to: HTTP methods (upper case; empty = all) and a
+   * regular expression tested against the path without the query (unset = all). Set at run time only
+   * (`POST /__sim/config`), so a test can break one route, e.g. GETs of `/projects/\\d+/tasks`.
+   */
+  faultMethods?: readonly string[];
+  faultPathPattern?: string;
+};
 
 /**
  * Injected latency and faults for tests and benchmarks. Uses its own PRNG (not the data seed), so
@@ -10,6 +18,7 @@ export type FaultSettings = Pick<SimulatorOptions, 'latencyMs' | 'jitterMs' | 'f
 export class FaultInjector {
   private state: number;
   private options: FaultSettings;
+  private pathPattern: RegExp | undefined;
 
   constructor(options: FaultSettings & { seed: number }) {
     this.options = {
@@ -24,6 +33,7 @@ export class FaultInjector {
   /** Changes faults at run time (`POST /__sim/config`), e.g. to make a running upstream fail. */
   configure(changes: Partial<FaultSettings>): FaultSettings {
     this.options = { ...this.options, ...changes };
+    this.pathPattern = this.options.faultPathPattern ? new RegExp(this.options.faultPathPattern) : undefined;
     return this.settings;
   }
 
@@ -37,12 +47,18 @@ export class FaultInjector {
     if (ms > 0) await sleep(ms);
   }
 
-  shouldHang(): boolean {
-    return this.options.hangRate > 0 && this.next() < this.options.hangRate;
+  shouldHang(method: string, path: string): boolean {
+    return this.options.hangRate > 0 && this.inScope(method, path) && this.next() < this.options.hangRate;
   }
 
-  shouldFail(): boolean {
-    return this.options.failRate > 0 && this.next() < this.options.failRate;
+  shouldFail(method: string, path: string): boolean {
+    return this.options.failRate > 0 && this.inScope(method, path) && this.next() < this.options.failRate;
+  }
+
+  private inScope(method: string, path: string): boolean {
+    const methods = this.options.faultMethods;
+    if (methods && methods.length > 0 && !methods.includes(method.toUpperCase())) return false;
+    return this.pathPattern === undefined || this.pathPattern.test(path);
   }
 
   /** mulberry32: tiny, fast, deterministic. */

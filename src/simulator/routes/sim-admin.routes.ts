@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { FaultInjector } from '../http/faults.js';
+import type { FaultInjector, FaultSettings } from '../http/faults.js';
+import { ApiError } from '../http/api-error.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { RequestStats } from '../http/request-stats.js';
 import { optionalInt, optionalNumber } from '../http/params.js';
@@ -26,7 +27,11 @@ export function registerSimAdminRoutes(
     return { ok: true };
   });
   app.get('/__sim/tokens', async () => DEMO_TOKENS);
-  /** Body: any of `latencyMs`, `jitterMs`, `failRate`, `hangRate`, `rateLimit`. */
+  /**
+   * Body: any of `latencyMs`, `jitterMs`, `failRate`, `hangRate`, `rateLimit`, and the scope of the
+   * faults: `faultMethods` (e.g. `["GET"]`, `[]` = all) and `faultPathPattern` (a regular expression
+   * on the path, `""` = all).
+   */
   app.post('/__sim/config', async (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const changes = Object.fromEntries(
@@ -34,11 +39,34 @@ export function registerSimAdminRoutes(
         .map((key) => [key, optionalNumber(body, key, { min: 0 })] as const)
         .filter(([, value]) => value !== undefined),
     );
+    const scope = faultScope(body);
     const rateLimit = optionalInt(body, 'rateLimit', { min: 0 });
     if (rateLimit !== undefined) {
       deps.limiter.limit = rateLimit;
       deps.limiter.reset();
     }
-    return { ...deps.faults.configure(changes), rateLimit: deps.limiter.limit };
+    return { ...deps.faults.configure({ ...changes, ...scope }), rateLimit: deps.limiter.limit };
   });
+}
+
+function faultScope(body: Record<string, unknown>): Partial<FaultSettings> {
+  const scope: Partial<FaultSettings> = {};
+  const methods = body.faultMethods;
+  if (methods !== undefined) {
+    if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string')) {
+      throw new ApiError(400, 'faultMethods: expected an array of HTTP method names');
+    }
+    scope.faultMethods = methods.map((m: string) => m.toUpperCase());
+  }
+  const pattern = body.faultPathPattern;
+  if (pattern !== undefined) {
+    if (typeof pattern !== 'string') throw new ApiError(400, 'faultPathPattern: expected a string');
+    try {
+      new RegExp(pattern);
+    } catch {
+      throw new ApiError(400, 'faultPathPattern: not a valid regular expression');
+    }
+    scope.faultPathPattern = pattern;
+  }
+  return scope;
 }
