@@ -15,12 +15,12 @@ export class ContractResolver {
     return globalId('Contract', contract.workspaceId, contract.contractId);
   }
 
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, { nullable: true, description: 'The member this contract assigns.' })
   member(@Root() contract: ContractRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord> {
     return ctx.loaders.member.load({ workspaceId: contract.workspaceId, userId: contract.userId });
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { nullable: true, description: 'The project this contract is on.' })
   project(@Root() contract: ContractRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord> {
     return ctx.loaders.project.load({ workspaceId: contract.workspaceId, projectId: contract.projectId });
   }

@@ -21,7 +21,10 @@ export class MemberResolver {
     return `${member.firstName} ${member.lastName}`.trim();
   }
 
-  @FieldResolver(() => [Contract], { description: "The member's contracts (projects they are assigned to)." })
+  @FieldResolver(() => [Contract], {
+    nullable: true,
+    description: "The member's contracts (projects they are assigned to).",
+  })
   contracts(@Root() member: MemberRecord, @Ctx() ctx: RequestContext): Promise<ContractRecord[]> {
     return ctx.loaders.contractsOfMember.load({ workspaceId: member.workspaceId, userId: member.userId });
   }

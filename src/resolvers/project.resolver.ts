@@ -19,7 +19,10 @@ export class ProjectResolver {
     return globalId('Project', project.workspaceId, project.projectId);
   }
 
-  @FieldResolver(() => [Contract], { description: 'Contracts on this project (its assigned members).' })
+  @FieldResolver(() => [Contract], {
+    nullable: true,
+    description: 'Contracts on this project (its assigned members).',
+  })
   contracts(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<ContractRecord[]> {
     return ctx.loaders.contractsOfProject.load({
       workspaceId: project.workspaceId,
@@ -27,7 +30,7 @@ export class ProjectResolver {
     });
   }
 
-  @FieldResolver(() => TaskConnection)
+  @FieldResolver(() => TaskConnection, { nullable: true, description: 'Tasks of this project.' })
   tasks(
     @Root() project: ProjectRecord,
     @Args(() => TasksArgs) args: TasksArgs,

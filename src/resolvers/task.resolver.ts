@@ -16,7 +16,7 @@ export class TaskResolver {
     return globalId('Task', task.workspaceId, task.taskId);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { nullable: true, description: 'The project this task belongs to.' })
   project(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord> {
     return ctx.loaders.project.load({ workspaceId: task.workspaceId, projectId: task.projectId });
   }

@@ -20,6 +20,7 @@ import { maxLength, positiveId } from './validate.js';
 @Resolver(() => TrackerState)
 export class TrackerResolver {
   @Mutation(() => TrackerState, {
+    nullable: true,
     description: 'Starts a tracker. Sent to WebWork exactly once (never retried); returns the fresh state.',
   })
   startTracking(
@@ -43,6 +44,7 @@ export class TrackerResolver {
   }
 
   @Mutation(() => TrackerState, {
+    nullable: true,
     description:
       'Stops a running tracker. Sent to WebWork exactly once (never retried); returns the fresh state.',
   })

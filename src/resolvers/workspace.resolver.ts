@@ -27,7 +27,7 @@ const orNullWhenMissing = <T>(promise: Promise<T>): Promise<T | null> =>
 
 @Resolver(() => Workspace)
 export class WorkspaceResolver {
-  @Query(() => [Workspace], { description: 'The workspaces the caller belongs to.' })
+  @Query(() => [Workspace], { nullable: true, description: 'The workspaces the caller belongs to.' })
   workspaces(@Ctx() ctx: RequestContext): Promise<WorkspaceRecord[]> {
     return ctx.loaders.lists.workspaces();
   }
@@ -50,7 +50,7 @@ export class WorkspaceResolver {
     return globalId('Workspace', workspace.workspaceId);
   }
 
-  @FieldResolver(() => MemberConnection)
+  @FieldResolver(() => MemberConnection, { nullable: true, description: 'Members of this workspace.' })
   members(
     @Root() workspace: WorkspaceRecord,
     @Args(() => MembersArgs) args: MembersArgs,
@@ -82,7 +82,7 @@ export class WorkspaceResolver {
     return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: workspace.workspaceId, userId }));
   }
 
-  @FieldResolver(() => ProjectConnection)
+  @FieldResolver(() => ProjectConnection, { nullable: true, description: 'Projects of this workspace.' })
   projects(
     @Root() workspace: WorkspaceRecord,
     @Args(() => ProjectsArgs) args: ProjectsArgs,
@@ -110,7 +110,10 @@ export class WorkspaceResolver {
     return orNullWhenMissing(ctx.loaders.project.load({ workspaceId: workspace.workspaceId, projectId }));
   }
 
-  @FieldResolver(() => ContractConnection)
+  @FieldResolver(() => ContractConnection, {
+    nullable: true,
+    description: 'Contracts (member × project assignments) of this workspace.',
+  })
   contracts(
     @Root() workspace: WorkspaceRecord,
     @Args(() => ContractsArgs) args: ContractsArgs,

@@ -83,7 +83,7 @@ describe('start and stop tracking', () => {
   it('an invalid move (stop while stopped) is BAD_USER_INPUT with the upstream reason', async () => {
     const target = idleMemberWithContract();
     const result = await stack.gql(STOP, { input: { workspaceId: 1, userId: target.userId } });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ stopTracking: null });
     expect(result.errors![0]).toMatchObject({
       path: ['stopTracking'],
       extensions: { code: 'BAD_USER_INPUT' },

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { getNamedType, isNonNullType, isObjectType } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
 import { printGatewaySchema } from '../../src/schema/emit-schema.js';
 
@@ -11,18 +12,36 @@ describe('schema.graphql', () => {
   it('keeps the surface clients rely on', async () => {
     const sdl = printGatewaySchema(await buildGatewaySchema());
     for (const line of [
-      'workspaces: [Workspace!]!',
-      'workspace(workspaceId: Int!): Workspace',
-      'startTracking(input: StartTrackingInput!): TrackerState!',
-      'stopTracking(input: StopTrackingInput!): TrackerState!',
-      'tracker: TrackerState',
-      'role: MemberRole!',
+      'workspaces: [Workspace!]\n',
+      'workspace(workspaceId: Int!): Workspace\n',
+      'startTracking(input: StartTrackingInput!): TrackerState\n',
+      'stopTracking(input: StopTrackingInput!): TrackerState\n',
+      'tracker: TrackerState\n',
+      'role: MemberRole!\n',
     ]) {
       expect(sdl).toContain(line);
     }
-    expect(sdl).toMatch(/\n {2}members\(\n[\s\S]*?first: Int[\s\S]*?\): MemberConnection!/);
+    expect(sdl).toMatch(/\n {2}members\(\n[\s\S]*?first: Int[\s\S]*?\): MemberConnection\n/);
     expect(sdl).toMatch(
       /enum MemberRole \{\s+EXECUTIVE_MANAGER\s+OWNER\s+PROJECT_MANAGER\s+PROJECT_VIEWER\s+REGULAR_USER\s+TEAM_MANAGER\s+\}/,
     );
+  });
+
+  it('makes every field that needs an upstream call nullable, so its failure nulls only that field', async () => {
+    const schema = await buildGatewaySchema();
+    // Objects read from WebWork, and what is resolved by another upstream call when selected from them.
+    const entities = new Set(['Workspace', 'Member', 'Project', 'Contract', 'Task', 'TrackerState']);
+    const parents = new Set([...entities, 'TaskAssignee']);
+    const roots = new Set([schema.getQueryType()!.name, schema.getMutationType()!.name]);
+    const nonNull: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || !(roots.has(type.name) || parents.has(type.name))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const target = getNamedType(field.type).name;
+        const upstream = roots.has(type.name) || entities.has(target) || target.endsWith('Connection');
+        if (upstream && isNonNullType(field.type)) nonNull.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(nonNull).toEqual([]);
   });
 });

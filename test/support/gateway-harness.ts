@@ -89,10 +89,20 @@ export async function startStack(
   };
 }
 
-/** Changes the simulator's faults or rate limit while it runs. */
+/**
+ * Changes the simulator's faults or rate limit while it runs. `faultMethods` (`[]` = all) and
+ * `faultPathPattern` (a regular expression on the path, `""` = all) scope the faults to some routes.
+ */
 export async function configureSimulator(
   sim: SimulatorHandle,
-  changes: { failRate?: number; hangRate?: number; latencyMs?: number; rateLimit?: number },
+  changes: {
+    failRate?: number;
+    hangRate?: number;
+    latencyMs?: number;
+    rateLimit?: number;
+    faultMethods?: string[];
+    faultPathPattern?: string;
+  },
 ): Promise<void> {
   await fetch(`${sim.url}/__sim/config`, {
     method: 'POST',
