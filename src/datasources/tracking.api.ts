@@ -14,9 +14,14 @@ export interface TrackerRecord {
   taskTitle: string | null;
   activityDescription: string | null;
   startedAt: string | null;
-  /** Tracked today (time entries plus the running tracker), in seconds. */
-  todaySeconds: number;
+  /** Tracked today (time entries plus the running tracker), in seconds; null when not read back. */
+  todaySeconds: number | null;
   date: string | null;
+  /**
+   * Set on the answer of a write that WebWork applied but whose state could not be read back: only
+   * what the write's response and its input tell is filled in. Never cached (reads do not set it).
+   */
+  readBackFailed?: true;
 }
 
 interface WireCurrentData {
@@ -69,6 +74,17 @@ const toTracker = (workspaceId: number, userId: number, d: WireCurrentData): Tra
   date: toIsoDate(d.date),
 });
 
+/** What a stopped tracker looks like, whatever the read-back said. */
+const STOPPED = {
+  isRunning: false,
+  contractId: null,
+  projectId: null,
+  taskId: null,
+  taskTitle: null,
+  activityDescription: null,
+  startedAt: null,
+} as const;
+
 /** `GET /time-tracking/current-data`, `POST /time-tracking/start`, `POST /time-tracking/stop`. */
 export class TrackingApi {
   constructor(private readonly deps: DatasourceDeps) {}
@@ -97,9 +113,12 @@ export class TrackingApi {
   }
 
   /**
-   * Starts a tracker: exactly one upstream call (never retried), then the cached reads it makes
-   * stale are invalidated and the state is read fresh. If WebWork processes starts asynchronously
-   * (doc set B) and the fresh read does not show it yet, the start response fills in.
+   * Starts a tracker: exactly one upstream call (never retried; if it fails, its error and nothing
+   * else), then the cached reads it makes stale are invalidated and the state is read back. If
+   * WebWork processes starts asynchronously (doc set B) and the read-back does not show it yet, the
+   * start response fills in. If the read-back fails, the start still happened: the answer is what
+   * the start response and the input tell, marked `readBackFailed`, not an error inviting a retry
+   * (a retry would start a second tracker or be refused as already running).
    */
   async start(caller: Caller, input: StartTrackingInput): Promise<TrackerRecord> {
     const body = {
@@ -113,11 +132,8 @@ export class TrackingApi {
       body,
     });
     await this.deps.reader.invalidate(staleAfter.tracking(input.workspaceId, input.userId));
-    const fresh = await this.current(caller, input.workspaceId, input.userId);
-    if (fresh.isRunning) return fresh;
     const s = started.data ?? {};
-    return {
-      ...fresh,
+    const told = {
       isRunning: true,
       contractId: s.contract_id ?? input.contractId ?? null,
       projectId: s.project_id ?? null,
@@ -126,17 +142,40 @@ export class TrackingApi {
       activityDescription: s.activity_description ?? input.activityDescription ?? null,
       startedAt: toIsoDateTime(s.start_time),
     };
+    const fresh = await this.readBack(caller, input.workspaceId, input.userId);
+    if (!fresh) return notReadBack(input.workspaceId, input.userId, told);
+    return fresh.isRunning ? fresh : { ...fresh, ...told };
   }
 
-  /** Stops a tracker: one upstream call, never retried; then invalidate and read fresh. */
+  /** Stops a tracker: one upstream call, never retried; then invalidate and read back (as `start`). */
   async stop(caller: Caller, workspaceId: number, userId: number): Promise<TrackerRecord> {
     await this.deps.upstream.send(caller, 'POST', '/time-tracking/stop', {
       body: { workspace_id: workspaceId, user_id: userId },
     });
     await this.deps.reader.invalidate(staleAfter.tracking(workspaceId, userId));
-    const fresh = await this.current(caller, workspaceId, userId);
-    return fresh.isRunning
-      ? { ...fresh, isRunning: false, contractId: null, taskId: null, startedAt: null }
-      : fresh;
+    const fresh = await this.readBack(caller, workspaceId, userId);
+    if (!fresh) return notReadBack(workspaceId, userId, STOPPED);
+    return fresh.isRunning ? { ...fresh, ...STOPPED } : fresh;
   }
+
+  /**
+   * The state after a write, or null when it cannot be read for any reason (5xx, timeout, rate
+   * limit, ...): the write is done either way, so its answer must not become an error.
+   */
+  private async readBack(caller: Caller, workspaceId: number, userId: number): Promise<TrackerRecord | null> {
+    try {
+      return await this.current(caller, workspaceId, userId);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** A write's answer when its read-back failed: what the write told, today's totals unknown. */
+function notReadBack(
+  workspaceId: number,
+  userId: number,
+  told: Omit<TrackerRecord, 'workspaceId' | 'userId' | 'todaySeconds' | 'date'>,
+): TrackerRecord {
+  return { workspaceId, userId, ...told, todaySeconds: null, date: null, readBackFailed: true };
 }

@@ -21,7 +21,8 @@ import { maxLength, positiveId } from './validate.js';
 export class TrackerResolver {
   @Mutation(() => TrackerState, {
     nullable: true,
-    description: 'Starts a tracker. Sent to WebWork exactly once (never retried); returns the fresh state.',
+    description:
+      'Starts a tracker. Sent to WebWork exactly once (never retried). Returns the state read back after the start; if that read fails, the start still happened and the answer is what it told, with `complete: false` (do not repeat it). Null with an error when the start itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
   })
   startTracking(
     @Arg('input', () => StartTrackingInput) input: StartTrackingInput,
@@ -46,7 +47,7 @@ export class TrackerResolver {
   @Mutation(() => TrackerState, {
     nullable: true,
     description:
-      'Stops a running tracker. Sent to WebWork exactly once (never retried); returns the fresh state.',
+      'Stops a running tracker. Sent to WebWork exactly once (never retried). Returns the state read back after the stop; if that read fails, the stop still happened and the answer says so, with `complete: false` (do not repeat it). Null with an error when the stop itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
   })
   stopTracking(
     @Arg('input', () => StopTrackingInput) input: StopTrackingInput,
@@ -63,10 +64,20 @@ export class TrackerResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: 'Time tracked today, including the running tracker, in whole minutes.',
+    nullable: true,
+    description:
+      'Time tracked today, including the running tracker, in whole minutes. Null when `complete` is false.',
   })
-  todayMinutes(@Root() tracker: TrackerRecord): number {
-    return Math.floor(tracker.todaySeconds / 60);
+  todayMinutes(@Root() tracker: TrackerRecord): number | null {
+    return tracker.todaySeconds == null ? null : Math.floor(tracker.todaySeconds / 60);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'False only on the answer of startTracking or stopTracking when WebWork applied the write but the state could not be read back afterwards. The write happened (do not repeat it); the answer holds what the write itself told: isRunning, startedAt when WebWork returned it, the contract, task and activity of a start. todaySeconds, todayMinutes and date are then null; read the tracker again later for them.',
+  })
+  complete(@Root() tracker: TrackerRecord): boolean {
+    return tracker.readBackFailed !== true;
   }
 
   @FieldResolver(() => Member, { nullable: true })

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
+import type { SimulatorHandle } from '../support/sim-client.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -13,8 +15,8 @@ const START = `mutation($input: StartTrackingInput!) { startTracking(input: $inp
 const STOP = `mutation($input: StopTrackingInput!) { stopTracking(input: $input) { id isRunning contract { contractId } } }`;
 
 /** An active member of workspace 1 with an active contract and no running tracker. */
-function idleMemberWithContract() {
-  const { state } = stack.sim;
+function idleMemberWithContract(sim: SimulatorHandle = stack.sim) {
+  const { state } = sim;
   const contract = [...state.contracts.values()].find(
     (c) =>
       c.workspaceId === 1 &&
@@ -114,19 +116,38 @@ describe('start and stop tracking', () => {
     expect((await stack.upstreamStats()).total).toBe(0);
   });
 
-  it('never repeats a start: an upstream 500 on start is sent once and reported, not retried', async () => {
+  it('never repeats a start: an upstream 500 on start is sent once and reported, nothing claimed', async () => {
     const target = idleMemberWithContract();
     await stack.resetUpstreamStats();
-    await configureSimulator(stack.sim, { failRate: 1 });
-    try {
-      const result = await stack.gql(START, {
-        input: { workspaceId: 1, userId: target.userId, contractId: target.contractId },
-      });
-      expect(result.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
-    } finally {
-      await configureSimulator(stack.sim, { failRate: 0 });
-    }
-    expect((await stack.upstreamStats()).byRoute['POST /time-tracking/start']).toBe(1);
+    const result = await withFaults(stack, { failRate: 1, faultMethods: ['POST'] }, () =>
+      stack.gql(START, { input: { workspaceId: 1, userId: target.userId, contractId: target.contractId } }),
+    );
+    expect(result.data).toEqual({ startTracking: null });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({
+      path: ['startTracking'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    });
+    expect(stack.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
+    expect((await stack.upstreamStats()).byRoute).toEqual({ 'POST /time-tracking/start': 1 });
+  });
+
+  it('a failed stop is reported and claims nothing: the tracker still runs', async () => {
+    const target = idleMemberWithContract();
+    const input = { workspaceId: 1, userId: target.userId };
+    expect((await stack.gql(START, { input })).data.startTracking.isRunning).toBe(true);
+    await stack.resetUpstreamStats();
+    const result = await withFaults(stack, { failRate: 1, faultMethods: ['POST'] }, () =>
+      stack.gql(STOP, { input }),
+    );
+    expect(result.data).toEqual({ stopTracking: null });
+    expect(result.errors![0]).toMatchObject({
+      path: ['stopTracking'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    });
+    expect((await stack.upstreamStats()).byRoute).toEqual({ 'POST /time-tracking/stop': 1 });
+    const tracker = (await stack.gql(TRACKER, { ws: 1, user: target.userId })).data.workspace.member.tracker;
+    expect(tracker.isRunning).toBe(true);
   });
 
   it('a regular user may not start a tracker for someone else: FORBIDDEN', async () => {
@@ -137,5 +158,152 @@ describe('start and stop tracking', () => {
       'demo-member',
     );
     expect(result.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+const CURRENT_DATA = '^/api/v2/time-tracking/current-data$';
+const START_OUTCOME = `mutation($input: StartTrackingInput!) { startTracking(input: $input) {
+  complete isRunning startedAt activityDescription todaySeconds todayMinutes date contract { contractId } task { taskId } } }`;
+const STOP_OUTCOME = `mutation($input: StopTrackingInput!) { stopTracking(input: $input) {
+  complete isRunning startedAt activityDescription todaySeconds contract { contractId } } }`;
+
+/** Runs `run` with the simulator's faults set to `faults`, then turns every fault off again. */
+async function withFaults<T>(
+  on: Stack,
+  faults: { failRate?: number; hangRate?: number; faultMethods?: string[]; faultPathPattern?: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  await configureSimulator(on.sim, faults);
+  try {
+    return await run();
+  } finally {
+    await configureSimulator(on.sim, { failRate: 0, hangRate: 0, faultMethods: [], faultPathPattern: '' });
+  }
+}
+
+describe('a write WebWork applied is reported as done, even when reading the state back fails', () => {
+  it('start and stop with the read-back failing (500): data with complete false, no error, one write each', async () => {
+    const target = idleMemberWithContract();
+    const vars = { ws: 1, user: target.userId };
+    // Cache the idle state, so the read after the fault shows whether the write invalidated it.
+    expect((await stack.gql(TRACKER, vars)).data.workspace.member.tracker.isRunning).toBe(false);
+
+    await stack.resetUpstreamStats();
+    const input = {
+      workspaceId: 1,
+      userId: target.userId,
+      contractId: target.contractId,
+      taskId: target.taskId,
+      activityDescription: 'Read-back fails',
+    };
+    const started = await withFaults(
+      stack,
+      { failRate: 1, faultMethods: ['GET'], faultPathPattern: CURRENT_DATA },
+      () => stack.gql(START_OUTCOME, { input }),
+    );
+    expect(started.errors).toBeUndefined();
+    expect(started.data.startTracking).toEqual({
+      complete: false,
+      isRunning: true,
+      startedAt: expect.any(String),
+      activityDescription: 'Read-back fails',
+      todaySeconds: null,
+      todayMinutes: null,
+      date: null,
+      contract: { contractId: target.contractId },
+      task: { taskId: target.taskId },
+    });
+    expect(Date.parse(started.data.startTracking.startedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const afterStart = (await stack.upstreamStats()).byRoute;
+    expect(afterStart['POST /time-tracking/start']).toBe(1);
+    expect(afterStart['GET /time-tracking/current-data']).toBeGreaterThan(0);
+
+    const running = (await stack.gql(TRACKER, vars)).data.workspace.member.tracker;
+    expect(running).toMatchObject({ isRunning: true, contract: { contractId: target.contractId } });
+
+    await stack.resetUpstreamStats();
+    const stopped = await withFaults(
+      stack,
+      { failRate: 1, faultMethods: ['GET'], faultPathPattern: CURRENT_DATA },
+      () => stack.gql(STOP_OUTCOME, { input: { workspaceId: 1, userId: target.userId } }),
+    );
+    expect(stopped.errors).toBeUndefined();
+    expect(stopped.data.stopTracking).toEqual({
+      complete: false,
+      isRunning: false,
+      startedAt: null,
+      activityDescription: null,
+      todaySeconds: null,
+      contract: null,
+    });
+    expect((await stack.upstreamStats()).byRoute['POST /time-tracking/stop']).toBe(1);
+    expect((await stack.gql(TRACKER, vars)).data.workspace.member.tracker.isRunning).toBe(false);
+  });
+
+  it('a read-back that times out: the start is reported done (complete false), once', async () => {
+    const own = await startStack({ env: { UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_RETRIES: '1' } });
+    try {
+      const target = idleMemberWithContract(own.sim);
+      const started = await withFaults(
+        own,
+        { hangRate: 1, faultMethods: ['GET'], faultPathPattern: CURRENT_DATA },
+        () => own.gql(START_OUTCOME, { input: { workspaceId: 1, userId: target.userId } }),
+      );
+      expect(started.errors).toBeUndefined();
+      expect(started.data.startTracking).toMatchObject({ complete: false, isRunning: true, contract: null });
+      expect((await own.upstreamStats()).byRoute['POST /time-tracking/start']).toBe(1);
+      expect(own.sim.state.trackers.has(`1:${target.userId}`)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a read-back the rate budget refuses: the start is reported done (complete false), once', async () => {
+    // A budget of one call per minute: the start spends it, the read-back is refused (RATE_LIMITED).
+    const own = await startStack({ env: { UPSTREAM_RATE_LIMIT: '1' } });
+    try {
+      const target = idleMemberWithContract(own.sim);
+      const started = await own.gql(START_OUTCOME, {
+        input: { workspaceId: 1, userId: target.userId, activityDescription: 'On budget' },
+      });
+      expect(started.errors).toBeUndefined();
+      expect(started.data.startTracking).toMatchObject({
+        complete: false,
+        isRunning: true,
+        activityDescription: 'On budget',
+      });
+      expect((await own.upstreamStats()).byRoute).toEqual({ 'POST /time-tracking/start': 1 });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a read-back that works says complete: true', async () => {
+    const target = idleMemberWithContract();
+    const input = { workspaceId: 1, userId: target.userId };
+    const started = await stack.gql(START_OUTCOME, { input });
+    expect(started.data.startTracking).toMatchObject({ complete: true, isRunning: true });
+    expect(started.data.startTracking.todaySeconds).toEqual(expect.any(Number));
+    const stopped = await stack.gql(STOP_OUTCOME, { input });
+    expect(stopped.data.stopTracking).toMatchObject({ complete: true, isRunning: false });
+  });
+});
+
+describe("the README's example mutation", () => {
+  it('answers what the README shows (startedAt aside)', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const mutation = /```graphql\n(mutation \{\n {2}startTracking[\s\S]*?)```/.exec(readme)![1]!;
+    const shown = JSON.parse(/```graphql\nmutation[\s\S]*?```\s*```json\n([\s\S]*?)```/.exec(readme)![1]!);
+    const own = await startStack();
+    try {
+      const answer = await own.gql(mutation);
+      expect(answer).toMatchObject({
+        ...shown,
+        data: { startTracking: { ...shown.data.startTracking, startedAt: expect.any(String) } },
+      });
+      expect(answer.errors).toBeUndefined();
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -19,8 +19,12 @@ export class TrackerState {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the running tracker started.' })
   startedAt!: string | null;
 
-  @Field(() => Int, { description: 'Time tracked today, including the running tracker, in seconds.' })
-  todaySeconds!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Time tracked today, including the running tracker, in seconds. Null when `complete` is false.',
+  })
+  todaySeconds!: number | null;
 
   @Field(() => DateScalar, {
     nullable: true,
