@@ -136,14 +136,21 @@ export class UpstreamClient {
         await this.options.budget.blockFor(caller.scope, retryAfter);
         return errorFromStatus(429, message, retryAfter);
       }
-      if (status >= 500) this.options.logger.warn({ method, path, status }, 'upstream error');
+      if (status >= 500)
+        this.options.logger.warn({ caller: caller.scope.logId, method, path, status }, 'upstream error');
       return errorFromStatus(status, message);
     }
     if (error instanceof RequestError) {
-      this.options.logger.warn({ method, path, code: error.code }, 'upstream request failed');
+      this.options.logger.warn(
+        { caller: caller.scope.logId, method, path, code: error.code },
+        'upstream request failed',
+      );
       return error.code === 'ETIMEDOUT' ? upstreamTimeout(this.options.timeoutMs) : upstreamUnreachable();
     }
-    this.options.logger.error({ method, path, err: error }, 'unexpected upstream failure');
+    this.options.logger.error(
+      { caller: caller.scope.logId, method, path, err: error },
+      'unexpected upstream failure',
+    );
     return upstreamUnreachable();
   }
 }
