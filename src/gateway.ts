@@ -31,10 +31,16 @@ export async function startGateway(
     },
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    // Not listening (port in use, unknown host): release Redis and Apollo, then report.
+    await core.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -1,11 +1,19 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config/config.js';
+import { describeListenError } from './config/listen-error.js';
 import { startGateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
+import { redactUrl } from './logging/redact-url.js';
+
+/** Longest a failed start waits for open handles to close before exiting anyway. */
+const FAILED_START_EXIT_MS = 10_000;
 
 /**
  * `npm start`. With WEBWORK_API_URL unset, the built-in WebWork simulator starts in this process
  * and the gateway points at it (the newcomer's default run); with REDIS_URL unset, the cache is
  * in memory.
+ *
+ * Exit codes: 2 = a bad variable (nothing was started); 1 = a start failure such as a port in use
+ * (one line naming the variable; whatever had started is closed first).
  */
 async function main() {
   let config: GatewayConfig;
@@ -20,11 +28,31 @@ async function main() {
   }
   const logger = createLogger({ level: config.logLevel });
   const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers)
+      await close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+  };
+  /** A start step failed: one clear line when a variable can fix it, close what runs, exit 1. */
+  const failStart = async (error: unknown, where: Parameters<typeof describeListenError>[1]) => {
+    const line = describeListenError(error, where);
+    if (line) console.error(line);
+    else logger.fatal({ err: error }, 'gateway failed to start');
+    await closeAll();
+    process.exitCode = 1;
+    // Nothing should be left open; if something is, do not hang a failed start.
+    setTimeout(() => process.exit(1), FAILED_START_EXIT_MS).unref();
+  };
 
   let upstreamUrl = config.webworkApiUrl;
   if (!upstreamUrl) {
     const { startSimulator } = await import('./simulator/server.js');
-    const simulator = await startSimulator({ port: config.simulatorPort, host: '127.0.0.1' });
+    const host = '127.0.0.1';
+    let simulator;
+    try {
+      simulator = await startSimulator({ port: config.simulatorPort, host });
+    } catch (error) {
+      return failStart(error, { host, port: config.simulatorPort, portName: 'SIMULATOR_PORT' });
+    }
     closers.push(() => simulator.close());
     upstreamUrl = simulator.apiUrl;
     logger.info(
@@ -32,10 +60,20 @@ async function main() {
       'WEBWORK_API_URL is not set: using the built-in WebWork simulator',
     );
   }
-  const gateway = await startGateway(config, upstreamUrl, logger);
+  let gateway;
+  try {
+    gateway = await startGateway(config, upstreamUrl, logger);
+  } catch (error) {
+    return failStart(error, { host: config.host, port: config.port, hostName: 'HOST', portName: 'PORT' });
+  }
   closers.unshift(() => gateway.close());
   logger.info(
-    { url: `${gateway.url}/graphql`, cache: gateway.cacheKind, upstream: upstreamUrl },
+    {
+      url: `${gateway.url}/graphql`,
+      cache: gateway.cacheKind,
+      upstream: redactUrl(upstreamUrl),
+      ...(config.redisUrl ? { redis: redactUrl(config.redisUrl) } : {}),
+    },
     'gateway ready',
   );
   if (!config.webworkApiUrl) {
@@ -51,8 +89,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    for (const close of closers)
-      await close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+    await closeAll();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

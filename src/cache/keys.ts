@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { callerLogId } from '../logging/log-id.js';
 
 /**
  * The one module that builds cache keys, tag names and the Redis key space around them.
@@ -9,11 +10,14 @@ import { createHash, createHmac } from 'node:crypto';
  */
 
 /**
- * Who an entry belongs to: a hash of the caller's token, never the token itself, so keys, logs and
- * Redis dumps carry no credential.
+ * Who an entry belongs to: a hash of the caller's token, never the token itself, so keys and Redis
+ * dumps carry no credential.
  */
 export interface CallerScope {
+  /** Part of cache and budget keys. Never log it: without a secret it is a plain SHA-256 of the token. */
   readonly id: string;
+  /** What log lines name the caller by (see logging/log-id.ts): an HMAC, unrelated to `id`. */
+  readonly logId: string;
 }
 
 /** Values a key parameter may take; `undefined` and `null` are dropped. */
@@ -21,11 +25,13 @@ export type KeyParamValue = string | number | boolean | undefined | null;
 
 /**
  * Hashes a token into a caller scope: SHA-256 (HMAC-SHA-256 when `secret` is given, which stops anyone
- * who can read Redis from confirming a guessed token), hex, first 32 characters (128 bits).
+ * who can read Redis from confirming a guessed token), hex, first 32 characters (128 bits). The plain
+ * SHA-256 stays the default because instances without a shared secret must still share keys; logs
+ * therefore never carry `id`, only `logId` (an HMAC with `secret`, or with a per-process random one).
  */
 export function callerScope(token: string, secret?: string): CallerScope {
   const hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
-  return { id: hash.update(token).digest('hex').slice(0, 32) };
+  return { id: hash.update(token).digest('hex').slice(0, 32), logId: callerLogId(token, secret) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { keyForLog } from '../logging/log-id.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 import type { InvalidationBus } from './invalidation-bus.js';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   serveStaleOnError?: (err: unknown) => boolean;
   /** Told about this read (tags, freshness), for reusing whole responses built from it. */
   collector?: ReadCollector;
+  /** Who asked, as log lines name them (`CallerScope.logId`); keys are logged without their scope. */
+  logId?: string;
 }
 
 /** One read for `getOrLoadMany`. */
@@ -171,7 +174,7 @@ export class ResponseCache {
   }
 
   private async resolve<T>(request: LoadRequest<T>, entry: CacheEntry | undefined): Promise<T> {
-    const cached = entry === undefined ? undefined : this.parse<T>(request.key, entry);
+    const cached = entry === undefined ? undefined : this.parse<T>(request, entry);
     if (cached !== undefined) {
       this.near?.set(
         request.key,
@@ -190,6 +193,7 @@ export class ResponseCache {
     cached: { value: T; storedAt: number } | undefined,
   ): Promise<T> {
     const { key, policy, load, collector } = request;
+    const logFields = { caller: request.logId, key: keyForLog(key) };
     const now = this.clock();
     if (cached !== undefined) {
       const ageMs = now - cached.storedAt;
@@ -199,7 +203,10 @@ export class ResponseCache {
       }
       if (policy.staleWhileRevalidate !== false && ageMs <= lifetimeSeconds(policy) * 1000) {
         this.flight(key, policy, load).catch((err: unknown) =>
-          this.logger.warn({ key, err: describe(err) }, 'background refresh of a stale cache entry failed'),
+          this.logger.warn(
+            { ...logFields, err: describe(err) },
+            'background refresh of a stale cache entry failed',
+          ),
         );
         collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
         return cached.value;
@@ -211,7 +218,7 @@ export class ResponseCache {
       return value;
     } catch (err) {
       if (cached !== undefined && request.serveStaleOnError?.(err) === true) {
-        this.logger.info({ key, err: describe(err) }, 'load failed: serving a stale cache entry');
+        this.logger.info({ ...logFields, err: describe(err) }, 'load failed: serving a stale cache entry');
         collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
         return cached.value;
       }
@@ -255,11 +262,17 @@ export class ResponseCache {
     return promise;
   }
 
-  private parse<T>(key: string, entry: CacheEntry): { value: T; storedAt: number } | undefined {
+  private parse<T>(
+    request: LoadRequest<unknown>,
+    entry: CacheEntry,
+  ): { value: T; storedAt: number } | undefined {
     try {
       return { value: JSON.parse(entry.value) as T, storedAt: entry.storedAt };
     } catch (err) {
-      this.logger.warn({ key, err: describe(err) }, 'unreadable cache entry: treated as a miss');
+      this.logger.warn(
+        { caller: request.logId, key: keyForLog(request.key), err: describe(err) },
+        'unreadable cache entry: treated as a miss',
+      );
       return undefined;
     }
   }

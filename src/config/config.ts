@@ -1,3 +1,6 @@
+import { redactUrl } from '../logging/redact-url.js';
+import { hostProblem } from './host.js';
+
 /**
  * Configuration, read once at boot from the environment, validated and frozen. Nothing else in
  * the gateway reads `process.env`: components get the parts they need passed in.
@@ -74,12 +77,20 @@ const url = (env: Env, name: string, protocols: readonly string[]): string | und
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${raw}"`);
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${redactUrl(raw)}"`);
   }
   if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   }
   return raw.replace(/\/+$/, '');
+};
+
+const host = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const problem = hostProblem(raw);
+  if (problem) throw new ConfigError(`${name} ${problem}`);
+  return raw;
 };
 
 const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
@@ -94,7 +105,7 @@ const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], 
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const config: GatewayConfig = {
     port: int(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    host: host(env, 'HOST', '0.0.0.0'),
     webworkApiUrl: url(env, 'WEBWORK_API_URL', ['http', 'https']),
     simulatorPort: int(env, 'SIMULATOR_PORT', 4010, 0, 65535),
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),

@@ -29,6 +29,7 @@ export class CachedReader {
     return this.cache.getOrLoad(cacheKey(caller.scope, resource, params), policy, load, {
       serveStaleOnError,
       collector: caller.reads,
+      logId: caller.scope.logId,
     });
   }
 

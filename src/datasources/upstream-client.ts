@@ -3,7 +3,13 @@ import type { RateBudget } from '../cache/rate-budget.js';
 import { GatewayError, rateLimited } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { Caller } from './caller.js';
-import { errorFromStatus, parseRetryAfter, upstreamTimeout, upstreamUnreachable } from './upstream-errors.js';
+import {
+  errorFromStatus,
+  parseRetryAfter,
+  upstreamArgument,
+  upstreamTimeout,
+  upstreamUnreachable,
+} from './upstream-errors.js';
 
 /** The WebWork success envelope (REFERENCE §3). */
 export interface Envelope<T> {
@@ -13,6 +19,8 @@ export interface Envelope<T> {
   meta?: { pagination?: UpstreamPagination };
   /** `GET /contracts` puts its pagination block at the top level. */
   pagination?: UpstreamPagination;
+  /** Field-level validation errors, if an error body carries them (undocumented, GAPS G6). */
+  errors?: unknown;
 }
 
 export interface UpstreamPagination {
@@ -134,16 +142,23 @@ export class UpstreamClient {
       if (status === 429) {
         const retryAfter = parseRetryAfter(error.response.headers['retry-after']);
         await this.options.budget.blockFor(caller.scope, retryAfter);
-        return errorFromStatus(429, message, retryAfter);
+        return errorFromStatus(429, message, { retryAfterSeconds: retryAfter });
       }
-      if (status >= 500) this.options.logger.warn({ method, path, status }, 'upstream error');
-      return errorFromStatus(status, message);
+      if (status >= 500)
+        this.options.logger.warn({ caller: caller.scope.logId, method, path, status }, 'upstream error');
+      return errorFromStatus(status, message, { argument: upstreamArgument(method, message, body?.errors) });
     }
     if (error instanceof RequestError) {
-      this.options.logger.warn({ method, path, code: error.code }, 'upstream request failed');
+      this.options.logger.warn(
+        { caller: caller.scope.logId, method, path, code: error.code },
+        'upstream request failed',
+      );
       return error.code === 'ETIMEDOUT' ? upstreamTimeout(this.options.timeoutMs) : upstreamUnreachable();
     }
-    this.options.logger.error({ method, path, err: error }, 'unexpected upstream failure');
+    this.options.logger.error(
+      { caller: caller.scope.logId, method, path, err: error },
+      'unexpected upstream failure',
+    );
     return upstreamUnreachable();
   }
 }

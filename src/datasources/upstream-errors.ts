@@ -4,18 +4,20 @@ import { GatewayError, rateLimited } from '../errors/gateway-error.js';
  * Upstream → domain error table: the first of the two places errors are mapped. Client-visible
  * messages never contain upstream URLs, bodies or stack traces; for 4xx the upstream's own
  * `message` is passed on because it names the offending parameter (the simulator's and the real
- * API's messages are written for people), for 5xx a generic text is used.
+ * API's messages are written for people), for 5xx a generic text is used. A 400/422 carries
+ * `argument` (see `upstreamArgument`).
  */
 export function errorFromStatus(
   status: number,
   upstreamMessage: string | undefined,
-  retryAfterSeconds?: number,
+  options: { retryAfterSeconds?: number; argument?: string } = {},
 ): GatewayError {
   const detail = upstreamMessage ? `: ${upstreamMessage}` : '';
   switch (status) {
     case 400:
     case 422:
       return new GatewayError('BAD_USER_INPUT', `WebWork rejected the request${detail}`, {
+        argument: options.argument ?? 'input',
         upstreamStatus: status,
       });
     case 401:
@@ -26,7 +28,7 @@ export function errorFromStatus(
       return new GatewayError('NOT_FOUND', `Not found in WebWork${detail}`);
     case 429:
       return rateLimited(
-        retryAfterSeconds ?? 60,
+        options.retryAfterSeconds ?? 60,
         'WebWork rate limit reached (60 requests per minute per user).',
       );
     default:
@@ -38,6 +40,45 @@ export function errorFromStatus(
         },
       );
   }
+}
+
+/**
+ * Upstream (snake_case) parameters the gateway sends, by the GraphQL name they come from: the
+ * arguments of the reads (`workspace(workspaceId:)`, `member(userId:)` …) and the fields of the
+ * mutations' `input` (StartTrackingInput, StopTrackingInput).
+ */
+const UPSTREAM_FIELDS: Readonly<Record<string, string>> = {
+  workspace_id: 'workspaceId',
+  user_id: 'userId',
+  contract_id: 'contractId',
+  task_id: 'taskId',
+  project_id: 'projectId',
+  activity_description: 'activityDescription',
+};
+const FIELD_PATTERN = new RegExp(`\\b(${Object.keys(UPSTREAM_FIELDS).join('|')})\\b`);
+
+/**
+ * The GraphQL argument an upstream 400/422 is about, named as the gateway's own checks name it:
+ * `input.<field>` for a mutation (every mutation takes one `input`), `<argument>` for a read.
+ * Where the upstream says which parameter it rejects: a field-level `errors` object (Laravel
+ * style; not documented, GAPS G6, but cheap to honour), else the first parameter its message
+ * names (the simulator's and the API's messages start with it, e.g. "contract_id … belongs to user
+ * 7, not to user_id 9"). A parameter the gateway does not send, or none, gives `input`.
+ */
+export function upstreamArgument(
+  method: string,
+  upstreamMessage: string | undefined,
+  fieldErrors?: unknown,
+): string {
+  const fields =
+    fieldErrors && typeof fieldErrors === 'object' && !Array.isArray(fieldErrors)
+      ? Object.keys(fieldErrors)
+      : [];
+  const upstreamName =
+    fields.find((field) => field in UPSTREAM_FIELDS) ?? FIELD_PATTERN.exec(upstreamMessage ?? '')?.[1];
+  if (upstreamName === undefined) return 'input';
+  const name = UPSTREAM_FIELDS[upstreamName]!;
+  return method === 'GET' ? name : `input.${name}`;
 }
 
 export const upstreamTimeout = (timeoutMs: number) =>

@@ -1,28 +1,39 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
 /**
- * The one logger factory. Anything that could carry a credential is redacted here, once, so that no
- * caller has to remember to: tokens must never reach logs.
+ * Paths pino censors in every log line. Tokens must never reach logs; callers are named by
+ * `CallerScope.logId` (see log-id.ts) and URLs go through `redactUrl` before they are logged. These
+ * paths are the net under that: an authorization header or a token field logged by mistake, also
+ * inside a got error (`err.options.headers`) or a request object.
  */
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
-    name: options.name ?? 'gateway',
-    level: options.level ?? 'info',
-    redact: {
-      paths: [
-        'authorization',
-        'token',
-        '*.authorization',
-        '*.token',
-        'headers.authorization',
-        'req.headers.authorization',
-        '*.headers.authorization',
-      ],
-      censor: '[redacted]',
+export const REDACTED_PATHS = [
+  'authorization',
+  'token',
+  '*.authorization',
+  '*.token',
+  'headers.authorization',
+  'req.headers.authorization',
+  '*.headers.authorization',
+  'err.options.headers.authorization',
+] as const;
+
+/**
+ * The one logger factory. Anything that could carry a credential is redacted here, once, so that no
+ * caller has to remember to. `destination` defaults to stdout; tests pass a stream to read the lines.
+ */
+export function createLogger(
+  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+): Logger {
+  return pino(
+    {
+      name: options.name ?? 'gateway',
+      level: options.level ?? 'info',
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     },
-  });
+    options.destination,
+  );
 }
 
 /** A logger that drops everything: the default for tests and for library code given no logger. */

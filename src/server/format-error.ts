@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES, GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
@@ -31,12 +31,16 @@ export function createFormatError(logger: Logger) {
       (GATEWAY_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') ||
       APOLLO_CLIENT_CODES.has(code);
     if (known && !(original instanceof GatewayError && original.code === 'INTERNAL_SERVER_ERROR')) {
-      const extensions = Object.fromEntries(
+      const extensions: Record<string, unknown> = Object.fromEntries(
         PUBLIC_EXTENSIONS.filter((k) => formatted.extensions?.[k] !== undefined).map((k) => [
           k,
           formatted.extensions![k],
         ]),
       );
+      if (code === 'BAD_USER_INPUT' && extensions.argument === undefined && formatted.path === undefined) {
+        const variable = coercedVariable(original, formatted.message);
+        if (variable !== undefined) extensions.argument = variable;
+      }
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
@@ -48,4 +52,18 @@ export function createFormatError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * The variable a request-level BAD_USER_INPUT is about ("Variable \"$ws\" got invalid value …",
+ * "Variable \"$ws\" of required type \"Int!\" was not provided."), without the `$`. graphql-js
+ * attaches the variable definition as the error's node; graphql-jit attaches none, so the message
+ * (graphql-js wording, which both use) is the fallback.
+ */
+function coercedVariable(error: unknown, message: string): string | undefined {
+  if (error instanceof GraphQLError && error.path === undefined) {
+    const definition = error.nodes?.find((node) => node.kind === Kind.VARIABLE_DEFINITION);
+    if (definition?.kind === Kind.VARIABLE_DEFINITION) return definition.variable.name.value;
+  }
+  return /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
 }

@@ -1,3 +1,4 @@
+import { describeListenError } from '../config/listen-error.js';
 import { parseSimulatorArgs } from './options.js';
 import { startSimulator } from './server.js';
 import { DEMO_TOKENS } from './state/demo-tokens.js';
@@ -11,7 +12,16 @@ async function main() {
     console.error(`simulator: ${(error as Error).message}`);
     process.exit(2);
   }
-  const simulator = await startSimulator({ ...parsed.options, port: parsed.port, host: parsed.host });
+  let simulator;
+  try {
+    simulator = await startSimulator({ ...parsed.options, port: parsed.port, host: parsed.host });
+  } catch (error) {
+    const where = { host: parsed.host, port: parsed.port, hostName: '--host', portName: '--port' };
+    const line = describeListenError(error, where);
+    if (!line) throw error;
+    console.error(`simulator: ${line}`);
+    process.exit(1);
+  }
   console.log(`WebWork REST API V2 simulator listening on ${simulator.apiUrl}`);
   console.log('Demo tokens (send as "Authorization: Bearer <token>"):');
   console.log(`  ${DEMO_TOKENS.owner.padEnd(14)} owner of workspace 1`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { hostProblem } from '../config/host.js';
 
 /** Everything that shapes a simulator run. Sizes apply to workspace 1; workspace 2 is small. */
 export interface SimulatorOptions {
@@ -101,9 +102,12 @@ export function parseSimulatorArgs(argv: readonly string[]): {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port expects an integer 0..65535, got "${String(values.port)}"`);
   }
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const problem = hostProblem(host);
+  if (problem) throw new Error(`--host ${problem.replace(/^must be/, 'expects')}`);
   return {
     port,
-    host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+    host,
     options: Object.freeze(options) as unknown as SimulatorOptions,
   };
 }

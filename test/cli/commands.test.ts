@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../cache/redis-test-utils.js';
@@ -41,6 +42,24 @@ async function waitFor(url: string, init?: RequestInit): Promise<Response> {
 afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
 });
+
+/** Resolves with the exit code, and how long after its first stderr line the process exited. */
+function exited(child: ChildProcess): Promise<{ code: number | null; afterErrorMs: number }> {
+  let firstError: number | undefined;
+  child.stderr!.once('data', () => (firstError = Date.now()));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => resolve({ code, afterErrorMs: Date.now() - (firstError ?? Date.now()) })),
+  );
+}
+
+/** A port something already listens on. */
+async function busyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('the commands docker-compose.yml runs', () => {
   beforeAll(() => {
@@ -108,5 +127,102 @@ describe('the commands docker-compose.yml runs', () => {
     const code = await new Promise((resolve) => bad.child.on('exit', resolve));
     expect(code).toBe(2);
     expect(bad.output()).toMatch(/PORT must be an integer between 0 and 65535, got "eighty"/);
+  });
+
+  it('gateway: credentials in WEBWORK_API_URL and REDIS_URL are not printed', async () => {
+    const simPort = await freePort();
+    run(['dist/src/simulator/main.js', '--port', String(simPort), '--rate-limit', '0']);
+    await waitFor(`http://127.0.0.1:${simPort}/__sim/health`);
+    const port = await freePort();
+    const gateway = run(['dist/src/main.js'], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WEBWORK_API_URL: `http://apiuser:api-pa55word@127.0.0.1:${simPort}/api/v2`,
+      REDIS_URL: REDIS_URL.replace('redis://', 'redis://:redis-pa55word@'),
+      CACHE_PREFIX: `test-cli-${port}`,
+      LOG_LEVEL: 'info',
+    });
+    await waitFor(`http://127.0.0.1:${port}/health`);
+    for (let i = 0; i < 50 && !gateway.output().includes('gateway ready'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const output = gateway.output();
+    expect(output).toContain('gateway ready');
+    expect(output).toContain(`"upstream":"http://***@127.0.0.1:${simPort}/api/v2"`);
+    expect(output).toContain('"redis":"redis://***@127.0.0.1:6379');
+    expect(output).not.toMatch(/pa55word|apiuser/);
+  });
+
+  it('gateway: a bad HOST stops it before anything starts, naming HOST', async () => {
+    const bad = run(['dist/src/main.js'], { HOST: 'not a host!', SIMULATOR_PORT: '0' });
+    const { code } = await exited(bad.child);
+    expect(code).toBe(2);
+    expect(bad.output()).toMatch(/^Configuration error: HOST must be an IP address .* got "not a host!"\n$/);
+  });
+
+  it('simulator: a bad --host exits 2 naming the flag', async () => {
+    const bad = run(['dist/src/simulator/main.js', '--host', 'not_a_host']);
+    const { code } = await exited(bad.child);
+    expect(code).toBe(2);
+    expect(bad.output()).toMatch(/^simulator: --host expects an IP address .* got "not_a_host"\n$/);
+  });
+
+  it('gateway: PORT in use → one line naming PORT, no stack, exit 1, the embedded simulator closed', async () => {
+    const busy = await busyPort();
+    try {
+      const bad = run(['dist/src/main.js'], {
+        PORT: String(busy.port),
+        HOST: '127.0.0.1',
+        SIMULATOR_PORT: '0',
+        REDIS_URL,
+        CACHE_PREFIX: `test-cli-${busy.port}`,
+        LOG_LEVEL: 'warn',
+      });
+      const { code, afterErrorMs } = await exited(bad.child);
+      expect(code).toBe(1);
+      expect(bad.output()).toBe(
+        `Cannot listen on HOST=127.0.0.1 PORT=${busy.port}: the port is already in use (choose another, or stop what is using it) (EADDRINUSE)\n`,
+      );
+      // Nothing left open (the simulator and Redis closed): it exits at once, not after the 10 s safety net.
+      expect(afterErrorMs).toBeLessThan(3000);
+    } finally {
+      busy.server.close();
+    }
+  });
+
+  it('gateway: SIMULATOR_PORT in use or an unresolvable HOST → one line naming it, exit 1', async () => {
+    const busy = await busyPort();
+    try {
+      const simBusy = run(['dist/src/main.js'], { PORT: '0', SIMULATOR_PORT: String(busy.port) });
+      expect((await exited(simBusy.child)).code).toBe(1);
+      expect(simBusy.output()).toMatch(
+        `Cannot listen on 127.0.0.1 SIMULATOR_PORT=${busy.port}: the port is already in use`,
+      );
+      expect(simBusy.output()).not.toMatch(NO_STACK);
+    } finally {
+      busy.server.close();
+    }
+    const unknown = run(['dist/src/main.js'], {
+      PORT: '0',
+      HOST: 'no-such-host.invalid',
+      SIMULATOR_PORT: '0',
+    });
+    expect((await exited(unknown.child)).code).toBe(1);
+    expect(unknown.output()).toMatch(
+      /Cannot listen on HOST=no-such-host.invalid PORT=0: the host name does not resolve/,
+    );
+    expect(unknown.output()).not.toMatch(NO_STACK);
+  });
+
+  it('simulator: --port in use → one line naming the flags, no stack, exit 1', async () => {
+    const busy = await busyPort();
+    try {
+      const bad = run(['dist/src/simulator/main.js', '--port', String(busy.port), '--host', '127.0.0.1']);
+      expect((await exited(bad.child)).code).toBe(1);
+      expect(bad.output()).toBe(
+        `simulator: Cannot listen on --host=127.0.0.1 --port=${busy.port}: the port is already in use (choose another, or stop what is using it) (EADDRINUSE)\n`,
+      );
+    } finally {
+      busy.server.close();
+    }
   });
 });

@@ -25,6 +25,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it.each(['0.0.0.0', '127.0.0.1', '::', '::1', 'localhost', 'gateway-1.internal', 'api.example.com.'])(
+    'accepts HOST=%s (an IP address or a hostname)',
+    (host) => {
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    },
+  );
+
+  it.each([
+    'not a host!',
+    'under_score',
+    '-lead.example',
+    'trail-.example',
+    'a..b',
+    '[::1]',
+    '1.2.3.4:80',
+    'x'.repeat(64),
+  ])('rejects HOST=%s naming HOST and what was expected', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(
+      `HOST must be an IP address (e.g. 0.0.0.0, 127.0.0.1, ::) or a hostname (letters, digits, '-' and '.'), got "${host}"`,
+    );
+  });
+
+  it('does not echo credentials of a URL it rejects', () => {
+    expect(() => loadConfig({ WEBWORK_API_URL: 'http://user:pa55@bad host/api' })).toThrow(
+      'WEBWORK_API_URL must be a URL (http or https), got "http://***@bad host/api"',
+    );
+  });
+
   it('strips a trailing slash from the upstream URL', () => {
     expect(loadConfig({ WEBWORK_API_URL: 'https://api.webwork-tracker.com/api/v2/' }).webworkApiUrl).toBe(
       'https://api.webwork-tracker.com/api/v2',

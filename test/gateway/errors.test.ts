@@ -61,6 +61,29 @@ describe('errors: codes, partial results, no leaks', () => {
     expect(badEnum.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it.each(['jit', 'graphql-js'])(
+    'variables that do not coerce are BAD_USER_INPUT naming the variable (%s executor)',
+    async (executor) => {
+      const other = await startStack({ env: { GRAPHQL_EXECUTOR: executor } });
+      try {
+        const query = 'query Q($ws: Int!) { workspace(workspaceId: $ws) { name } }';
+        const wrongType = await other.gql(query, { ws: 'x' });
+        expect(wrongType.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ws' });
+        expect(wrongType.errors![0]!.message).toMatch(/^Variable "\$ws" got invalid value "x"/);
+        const missing = await other.gql(query, {});
+        expect(missing.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ws' });
+        expect(missing.errors![0]!.message).toMatch(/"\$ws" of required type "Int!" was not provided/);
+        const input = await other.gql(
+          'mutation M($in_put: StopTrackingInput!) { stopTracking(input: $in_put) { isRunning } }',
+          { in_put: { workspaceId: 1 } },
+        );
+        expect(input.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'in_put' });
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   it("another tenant's workspace is null, not an error and not a leak", async () => {
     const result = await stack.gql('{ workspace(workspaceId: 1) { name } }', {}, 'demo-owner-2');
     expect(result).toMatchObject({ data: { workspace: null } });

@@ -91,6 +91,32 @@ describe('start and stop tracking', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(result.errors![0]!.message).toMatch(/no (active|running) tracker|not running/i);
+    expect(result.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.userId' });
+  });
+
+  it('an upstream 422 names the input field WebWork rejected; an unnamed rejection names input', async () => {
+    const target = idleMemberWithContract();
+    const { state } = stack.sim;
+    const othersContract = [...state.contracts.values()].find(
+      (c) => c.workspaceId === 1 && c.userId !== target.userId,
+    )!;
+    const notMine = await stack.gql(START, {
+      input: { workspaceId: 1, userId: target.userId, contractId: othersContract.id },
+    });
+    expect(notMine.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.contractId' });
+    expect(notMine.errors![0]!.message).toMatch(/belongs to user/);
+    const paused = [...state.contracts.values()].find(
+      (c) =>
+        c.workspaceId === 1 &&
+        c.status === 'paused' &&
+        state.membership(1, c.userId)?.status === 'active' &&
+        !state.trackers.has(`1:${c.userId}`),
+    )!;
+    const notActive = await stack.gql(START, {
+      input: { workspaceId: 1, userId: paused.userId, contractId: paused.id },
+    });
+    expect(notActive.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input' });
+    expect(notActive.errors![0]!.message).toMatch(/active contracts/);
   });
 
   it('rejects bad input before calling WebWork, naming the argument', async () => {
