@@ -39,8 +39,6 @@ export interface GatewayConfig {
   };
   /** `batched` (DataLoaders, list-backed lookups) or `naive` (one upstream call per edge; benchmarks only). */
   readonly loaderMode: 'batched' | 'naive';
-  /** `jit` (graphql-jit, compiled per operation) or `graphql-js` (the reference executor). */
-  readonly executor: 'jit' | 'graphql-js';
   readonly logLevel: string;
   readonly production: boolean;
 }
@@ -122,7 +120,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
     },
     loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),
-    executor: oneOf(env, 'GRAPHQL_EXECUTOR', ['jit', 'graphql-js'] as const, 'jit'),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/config.js';
 import { startGateway, type Gateway } from '../../src/gateway.js';
+import type { Logger } from '../../src/logging/logger.js';
 import type { SimulatorOptions } from '../../src/simulator/options.js';
 import { startTestSimulator, type SimulatorHandle } from './sim-client.js';
 
@@ -41,6 +42,8 @@ export async function startStack(
     redis?: boolean;
     /** Reuse a running simulator (e.g. a second gateway instance on the same upstream). */
     simulator?: SimulatorHandle;
+    /** The gateway's logger (silent by default), e.g. to assert what gets logged. */
+    logger?: Logger;
   } = {},
 ): Promise<Stack> {
   const sim = options.simulator ?? (await startTestSimulator(options.sim));
@@ -54,7 +57,7 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const gateway = await startGateway(config, sim.apiUrl);
+  const gateway = await startGateway(config, sim.apiUrl, options.logger);
   return {
     sim,
     gateway,
