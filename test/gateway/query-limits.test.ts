@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import {
   aliasBomb,
@@ -119,7 +120,7 @@ describe('bounded work per request (default limits)', () => {
     expect((await stack.upstreamStats()).total).toBe(0);
   });
 
-  it('a body over HTTP_MAX_BODY_BYTES is refused with 413 and a JSON GraphQL error', async () => {
+  it('a body over HTTP_MAX_BODY_BYTES answers 413 with a JSON GraphQL error, read or not', async () => {
     const response = await fetch(`${stack.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer demo-owner' },
@@ -134,6 +135,25 @@ describe('bounded work per request (default limits)', () => {
       measured: expect.any(Number),
     });
     expect(body.errors![0]!.message).toMatch(/over the limit of 102400 bytes \(HTTP_MAX_BODY_BYTES\)/);
+    // Without Content-Length (chunked), the limit is applied while reading.
+    const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        `${stack.gateway.url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, body }));
+        },
+      );
+      request.on('error', reject);
+      for (let i = 0; i < 30; i++) request.write(`${'x'.repeat(8192)}`);
+      request.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body).errors[0].message).toMatch(
+      /at least \d+ bytes, over the limit of 102400/,
+    );
     // The gateway still answers on a new connection.
     expect((await stack.gql('{ workspaces { name } }')).status).toBe(200);
   });
