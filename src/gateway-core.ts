@@ -92,7 +92,7 @@ export async function createGatewayCore(
   });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
-  const apollo = createApollo(await buildGatewaySchema(), logger, config.executor);
+  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);
   await apollo.start();
   return {
     apollo,

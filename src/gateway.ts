@@ -24,6 +24,7 @@ export async function startGateway(
   const server: Server = createHttpServer({
     apollo: core.apollo,
     logger,
+    maxBodyBytes: config.limits.maxBodyBytes,
     wholeResponses: core.wholeResponses,
     contextFor: (request) => core.contextFor(request),
     routes: {

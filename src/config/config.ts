@@ -42,11 +42,32 @@ export interface GatewayConfig {
   };
   /** `batched` (DataLoaders, list-backed lookups) or `naive` (one upstream call per edge; benchmarks only). */
   readonly loaderMode: 'batched' | 'naive';
-  /** `jit` (graphql-jit, compiled per operation) or `graphql-js` (the reference executor). */
-  readonly executor: 'jit' | 'graphql-js';
+  /** Work one request may ask for, refused before execution (see src/server/limits/). */
+  readonly limits: QueryLimits;
   readonly logLevel: string;
   readonly production: boolean;
 }
+
+export interface QueryLimits {
+  /** Bytes of an HTTP request body (answered 413 above it). */
+  readonly maxBodyBytes: number;
+  /** Lexical tokens of the document; also what keeps graphql's recursive parser off the stack limit. */
+  readonly maxTokens: number;
+  /** Nesting of fields, fragments flattened, introspection included. */
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  /** Estimated upstream reads (see query-cost.ts). */
+  readonly maxCost: number;
+  /** Characters of any string argument or variable (documented per-field limits may be lower). */
+  readonly maxStringLength: number;
+}
+
+/**
+ * Above about 5,900 tokens a document can nest ~1,990 levels, where graphql-js's recursive parser
+ * overflows the stack ("Maximum call stack size exceeded"): the token limit is what prevents that.
+ */
+export const MAX_TOKENS_CEILING = 5000;
 
 type Env = Record<string, string | undefined>;
 
@@ -133,7 +154,15 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
     },
     loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),
-    executor: oneOf(env, 'GRAPHQL_EXECUTOR', ['jit', 'graphql-js'] as const, 'jit'),
+    limits: {
+      maxBodyBytes: int(env, 'HTTP_MAX_BODY_BYTES', 102_400, 1024, 16_777_216),
+      maxTokens: int(env, 'QUERY_MAX_TOKENS', 2000, 10, MAX_TOKENS_CEILING),
+      maxDepth: int(env, 'QUERY_MAX_DEPTH', 15, 1, 100),
+      maxAliases: int(env, 'QUERY_MAX_ALIASES', 30, 0, 1000),
+      maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', 20, 0, 1000),
+      maxCost: int(env, 'QUERY_MAX_COST', 1000, 1),
+      maxStringLength: int(env, 'ARGUMENT_MAX_STRING_LENGTH', 1000, 1, 1_000_000),
+    },
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
+  /** A request refused before execution for asking too much work (extensions: limit, maximum, measured). */
+  'QUERY_TOO_COMPLEX',
+  /** A mutation not run because an earlier one in the same operation failed. */
+  'MUTATION_SKIPPED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -42,3 +46,27 @@ export const unauthenticated = () =>
 
 export const rateLimited = (retryAfterSeconds: number, reason: string) =>
   new GatewayError('RATE_LIMITED', `${reason} Retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+
+/** Which per-request limit a QUERY_TOO_COMPLEX refusal names (`extensions.limit`). */
+export type QueryLimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
+
+/**
+ * A document refused before execution because it asks for more work than the gateway allows:
+ * HTTP 400, `extensions.limit` names the limit, `maximum` its value, `measured` what came.
+ */
+export const queryTooComplex = (
+  limit: QueryLimitName,
+  maximum: number,
+  measured: number,
+  variable: string,
+  what: string,
+) =>
+  new GatewayError(
+    'QUERY_TOO_COMPLEX',
+    `The query's ${what} is ${measured}, over the limit of ${maximum} (${variable}). Ask for less in one request: split it, or ask for fewer items (first) or fields.`,
+    { limit, maximum, measured, http: { status: 400 } },
+  );
+
+/** An argument refused before execution (HTTP 400, no upstream call). */
+export const badUserInputBeforeExecution = (argument: string, message: string) =>
+  new GatewayError('BAD_USER_INPUT', message, { argument, http: { status: 400 } });

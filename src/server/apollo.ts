@@ -1,29 +1,35 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { QueryLimits } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { RequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
-import { jitGateway } from './jit-executor.js';
+import { queryLimits } from './limits/limits.js';
+import { serialMutationsPlugin } from './serial-mutations.plugin.js';
 
 /**
  * Apollo Server with the gateway's choices: errors formatted in one place, no stack traces,
- * introspection on (playground and codegen users need it; nothing in the schema is secret), and
+ * introspection on (playground and codegen users need it; nothing in the schema is secret) within
+ * the same limits as any query, every request's work bounded before execution (limits/), and
  * the cache-control plugin off: the gateway caches upstream reads itself, and the plugin costs
- * about 30% of throughput (measured, see DESIGN.md). Execution is graphql-jit by default
- * (see jit-executor.ts); `graphql-js` is kept selectable to compare and to rule it out when debugging.
+ * about 30% of throughput (measured, see DESIGN.md). Execution is graphql-js, the only executor
+ * (README "How it works" says why graphql-jit was removed).
  */
 export function createApollo(
   schema: GraphQLSchema,
   logger: Logger,
-  executor: 'jit' | 'graphql-js' = 'jit',
+  limits: QueryLimits,
 ): ApolloServer<RequestContext> {
+  const bounded = queryLimits(schema, limits);
   return new ApolloServer<RequestContext>({
-    ...(executor === 'jit' ? { gateway: jitGateway(schema) } : { schema }),
+    schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    parseOptions: bounded.parseOptions,
+    validationRules: bounded.validationRules,
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...bounded.plugins, serialMutationsPlugin()],
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),

@@ -15,7 +15,7 @@ const APOLLO_CLIENT_CODES = new Set([
 ]);
 const GATEWAY_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 /** Extensions a client may see; anything else (upstream status, internals) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'argument', 'retryAfterSeconds'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'argument', 'retryAfterSeconds', 'limit', 'maximum', 'measured'] as const;
 
 /**
  * Domain → client: the second and last place errors are mapped. Gateway errors and Apollo's
@@ -24,7 +24,14 @@ const PUBLIC_EXTENSIONS = ['code', 'argument', 'retryAfterSeconds'] as const;
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // A gateway error reported by a validation rule arrives wrapped by Apollo as
+    // GRAPHQL_VALIDATION_FAILED; its own code (e.g. QUERY_TOO_COMPLEX) is the one clients switch on.
+    const wrapped = original instanceof GraphQLError ? original.originalError : undefined;
+    if (!(original instanceof GatewayError) && wrapped instanceof GatewayError) {
+      original = wrapped;
+      formatted = { ...formatted, extensions: { ...formatted.extensions, ...wrapped.extensions } };
+    }
     const code = String(formatted.extensions?.code ?? '');
     const known =
       original instanceof GatewayError ||

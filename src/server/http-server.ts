@@ -4,14 +4,14 @@ import type { Logger } from '../logging/logger.js';
 import type { RequestContext } from './context.js';
 import type { WholeResponseCache } from './whole-response-cache.js';
 
-const MAX_BODY_BYTES = 1_048_576;
-
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
   contextFor: (request: IncomingMessage) => RequestContext;
   /** Reuse of whole responses for identical requests by the same caller (see whole-response-cache.ts). */
   wholeResponses?: WholeResponseCache;
   logger: Logger;
+  /** Largest request body accepted (HTTP_MAX_BODY_BYTES); larger ones are answered 413 unread. */
+  maxBodyBytes: number;
   /** Extra plain-HTTP routes (health, metrics later). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
 }
@@ -43,7 +43,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') {
       return sendJson(response, 404, { error: `Not found: GraphQL is served at /graphql` });
     }
-    const raw = request.method === 'POST' ? await readJsonBody(request, response) : undefined;
+    const raw =
+      request.method === 'POST' ? await readJsonBody(request, response, options.maxBodyBytes) : undefined;
     if (raw === INVALID) return;
     const context = options.contextFor(request);
     const reads = context.maybeCaller?.reads;
@@ -86,19 +87,15 @@ const INVALID = Symbol('invalid body');
 async function readJsonBody(
   request: IncomingMessage,
   response: ServerResponse,
+  maxBytes: number,
 ): Promise<{ text: string; parsed: unknown } | typeof INVALID | undefined> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > maxBytes) return tooLarge(request, response, maxBytes, `${declared} bytes`, declared);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      sendJson(response, 413, {
-        errors: [
-          { message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } },
-        ],
-      });
-      return INVALID;
-    }
+    if (size > maxBytes) return tooLarge(request, response, maxBytes, `at least ${size} bytes`, size);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -114,6 +111,30 @@ async function readJsonBody(
     });
     return INVALID;
   }
+}
+
+/**
+ * 413 with a GraphQL error, without reading (or buffering) the rest of the body; the connection is
+ * closed after the answer so the unread bytes cannot be taken for the next request.
+ */
+function tooLarge(
+  request: IncomingMessage,
+  response: ServerResponse,
+  maxBytes: number,
+  size: string,
+  measured: number,
+): typeof INVALID {
+  response.setHeader('connection', 'close');
+  sendJson(response, 413, {
+    errors: [
+      {
+        message: `The request body is ${size}, over the limit of ${maxBytes} bytes (HTTP_MAX_BODY_BYTES). Send a smaller query or smaller variables.`,
+        extensions: { code: 'BAD_REQUEST', limit: 'bodyBytes', maximum: maxBytes, measured },
+      },
+    ],
+  });
+  request.resume();
+  return INVALID;
 }
 
 /**

@@ -12,6 +12,15 @@ describe('loadConfig', () => {
       cache: { enabled: true, ttl: { workspaces: 300, lists: 60, tracker: 10 } },
     });
     expect(Object.isFrozen(config.cache.ttl)).toBe(true);
+    expect(config.limits).toEqual({
+      maxBodyBytes: 102_400,
+      maxTokens: 2000,
+      maxDepth: 15,
+      maxAliases: 30,
+      maxDirectives: 20,
+      maxCost: 1000,
+      maxStringLength: 1000,
+    });
   });
 
   it.each([
@@ -20,6 +29,8 @@ describe('loadConfig', () => {
     ['WEBWORK_API_URL', 'not a url', /WEBWORK_API_URL must be a URL/],
     ['CACHE_ENABLED', 'maybe', /CACHE_ENABLED must be true or false/],
     ['LOADER_MODE', 'fast', /LOADER_MODE must be one of batched, naive/],
+    ['QUERY_MAX_TOKENS', '6000', /QUERY_MAX_TOKENS must be an integer between 10 and 5000, got "6000"/],
+    ['QUERY_MAX_DEPTH', '0', /QUERY_MAX_DEPTH must be an integer between 1 and 100/],
   ])('fails fast on a bad %s, naming it and what was expected', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -1,0 +1,102 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, isListType, getNullableType, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { UPSTREAM_PAGE_SIZE } from '../../datasources/paging.js';
+import { GatewayError, queryTooComplex } from '../../errors/gateway-error.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/inputs/page.args.js';
+import type { RequestContext } from '../context.js';
+
+/**
+ * Upstream reads each field costs per parent object, for fields that read anything: one call per
+ * parent (`call`), or one upstream page of a workspace-level list per parent for every 100 items
+ * asked (`pages`). Fields not listed read nothing of their own: scalars, and by-id lookups
+ * (Contract.member, Task.project, …) served from list pages the request reads once per workspace.
+ * Kept here, next to the limit, rather than as type-graphql `complexity` options on ten resolver
+ * files, so the whole cost model can be read (and reviewed against the resolvers) in one place;
+ * a test fails if it names a field the schema does not have.
+ */
+export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
+  'Query.workspaces': 'call',
+  'Query.workspace': 'call',
+  'Workspace.members': 'pages',
+  'Workspace.projects': 'pages',
+  'Workspace.contracts': 'pages',
+  'Workspace.member': 'call',
+  'Workspace.project': 'call',
+  'Workspace.contract': 'call',
+  'Member.tracker': 'call',
+  'Member.contracts': 'call',
+  'Project.contracts': 'call',
+  'Project.tasks': 'pages',
+  'TrackerState.task': 'call',
+  'Mutation.startTracking': 'call',
+  'Mutation.stopTracking': 'call',
+};
+
+/**
+ * The cost estimate: upstream reads a query can cause before caching and before batching across
+ * parents. A field's size is its `first` (connections; the default page size when absent) or, for
+ * other lists, the upstream page size (100); its children's cost is multiplied by that size, so
+ * costs multiply down the tree (`members(first: 50) { nodes { tracker } }` = 1 page + 50 calls).
+ * The `nodes`/`edges` lists of a connection repeat the connection's size, so they count once.
+ */
+export const upstreamReadsEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name.startsWith('__')) return 0; // introspection reads the schema, nothing upstream
+  const size = field.args.some((a) => a.name === 'first')
+    ? Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE), 0), MAX_PAGE_SIZE)
+    : isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')
+      ? UPSTREAM_PAGE_SIZE
+      : 1;
+  const kind = FIELD_COSTS[`${type.name}.${field.name}`];
+  const own = kind === 'call' ? 1 : kind === 'pages' ? Math.max(1, Math.ceil(size / UPSTREAM_PAGE_SIZE)) : 0;
+  return own + size * childComplexity;
+};
+
+/** Field nodes (fragments expanded) the estimate may visit before refusing without a number. */
+const MAX_EVALUATED_NODES = 10_000;
+
+/**
+ * Refuses, after validation and before execution, operations whose estimated cost is over
+ * QUERY_MAX_COST, with QUERY_TOO_COMPLEX. Runs here rather than as a validation rule because the
+ * estimate needs the variables (`first: $n`). The estimate is graphql-query-complexity's walk
+ * (fragments, @skip/@include, variables) with the gateway's own estimator above.
+ */
+export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [upstreamReadsEstimator],
+              maxQueryNodes: MAX_EVALUATED_NODES,
+            });
+          } catch (error) {
+            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+              throw new GatewayError(
+                'QUERY_TOO_COMPLEX',
+                `The query has more than ${MAX_EVALUATED_NODES} fields once its fragments are expanded, so its cost (QUERY_MAX_COST, ${maxCost}) cannot be estimated. Ask for less in one request.`,
+                { limit: 'cost', maximum: maxCost, measured: null, http: { status: 400 } },
+              );
+            }
+            return; // variables that do not coerce: execution reports them with their name
+          }
+          if (cost > maxCost) {
+            throw queryTooComplex(
+              'cost',
+              maxCost,
+              cost,
+              'QUERY_MAX_COST',
+              'estimated cost in upstream reads',
+            );
+          }
+        },
+      };
+    },
+  };
+}
