@@ -64,7 +64,6 @@ export async function createGatewayCore(
     budget,
     logger,
   });
-  // The near tier only needs the bus when other instances may share the store (Redis).
   const near =
     config.cache.near.maxMegabytes > 0
       ? new NearCache({
@@ -72,11 +71,6 @@ export async function createGatewayCore(
           maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
         })
       : undefined;
-  const bus =
-    near && redis && config.redisUrl
-      ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
-      : undefined;
-  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
   const wholeResponses =
     config.cache.enabled && config.cache.wholeResponsesMaxMegabytes > 0
       ? new WholeResponseCache({
@@ -84,6 +78,13 @@ export async function createGatewayCore(
           maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
         })
       : undefined;
+  // Every in-process tier (near entries, whole responses) must hear the invalidations of the other
+  // instances sharing the store, so the bus exists whenever one of them does and Redis is shared.
+  const bus =
+    (near || wholeResponses) && redis && config.redisUrl
+      ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
+      : undefined;
+  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
   if (wholeResponses) responseCache.addDependent(wholeResponses);
   const datasources = createDatasources({
     upstream,
