@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { ApolloServer } from '@apollo/server';
-import { createCache, createRateBudget, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
+import { createRateBudget } from './budget/index.js';
+import { createCache, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
 import { RedisInvalidationBus } from './cache/invalidation-bus.js';
 import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
@@ -53,6 +54,7 @@ export async function createGatewayCore(
   });
   const budget = createRateBudget({
     limit: config.upstream.rateLimit,
+    instances: config.upstream.rateLimitInstances,
     redisClient: redis,
     prefix: config.cache.prefix,
     logger,

@@ -1,5 +1,5 @@
 import got, { HTTPError, RequestError, type Got, type Method } from 'got';
-import type { RateBudget } from '../cache/rate-budget.js';
+import type { RateBudget } from '../budget/rate-budget.js';
 import { GatewayError, rateLimited } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { Caller } from './caller.js';
