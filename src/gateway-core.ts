@@ -28,8 +28,9 @@ export interface GatewayCore {
 }
 
 /**
- * Wires one gateway instance from a validated config: Redis (or memory) → cache and rate budget →
- * upstream client → datasources → schema → Apollo. Everything built here is shared by all
+ * Wires one gateway instance from a validated config: Redis (or memory) → cache tiers, invalidation
+ * bus and rate budget → upstream client (which purges a refused caller's entries through the reader)
+ * → datasources → schema → Apollo. Everything built here is shared by all
  * requests and holds no per-caller state; per-request state lives in RequestContext.
  */
 export async function createGatewayCore(
@@ -59,13 +60,6 @@ export async function createGatewayCore(
     prefix: config.cache.prefix,
     logger,
   });
-  const upstream = new UpstreamClient({
-    baseUrl: upstreamUrl,
-    timeoutMs: config.upstream.timeoutMs,
-    retries: config.upstream.retries,
-    budget,
-    logger,
-  });
   const near =
     config.cache.near.maxMegabytes > 0
       ? new NearCache({
@@ -88,11 +82,17 @@ export async function createGatewayCore(
       : undefined;
   const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
   if (wholeResponses) responseCache.addDependent(wholeResponses);
-  const datasources = createDatasources({
-    upstream,
-    reader: new CachedReader(responseCache),
-    cacheConfig: config.cache,
+  const reader = new CachedReader(responseCache);
+  const upstream = new UpstreamClient({
+    baseUrl: upstreamUrl,
+    timeoutMs: config.upstream.timeoutMs,
+    retries: config.upstream.retries,
+    budget,
+    logger,
+    // 401/403 are final: purge what the refused caller had cached before the error reaches anyone.
+    onRefused: (caller, refusal) => reader.revoke(caller, refusal),
   });
+  const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
   const apollo = createApollo(await buildGatewaySchema(), logger, config.executor);

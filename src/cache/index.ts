@@ -8,12 +8,16 @@ export type { CacheEntry, CacheStore } from './cache-store.js';
 export {
   cacheKey,
   cacheNamespace,
+  callerEntryTags,
   callerScope,
+  callerTags,
   rateBudgetKeys,
+  revokedTags,
   tagSetKey,
   tags,
   type CallerScope,
   type KeyParamValue,
+  type Refusal,
 } from './keys.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { RedisStore, type RedisConnectionOption, type RedisStoreOptions } from './redis-store.js';
