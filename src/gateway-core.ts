@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { ApolloServer } from '@apollo/server';
-import { createCache, createRateBudget, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
+import { createRateBudget } from './budget/index.js';
+import { createCache, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
 import { RedisInvalidationBus } from './cache/invalidation-bus.js';
 import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
@@ -27,8 +28,9 @@ export interface GatewayCore {
 }
 
 /**
- * Wires one gateway instance from a validated config: Redis (or memory) → cache and rate budget →
- * upstream client → datasources → schema → Apollo. Everything built here is shared by all
+ * Wires one gateway instance from a validated config: Redis (or memory) → cache tiers, invalidation
+ * bus and rate budget → upstream client (which purges a refused caller's entries through the reader)
+ * → datasources → schema → Apollo. Everything built here is shared by all
  * requests and holds no per-caller state; per-request state lives in RequestContext.
  */
 export async function createGatewayCore(
@@ -53,18 +55,11 @@ export async function createGatewayCore(
   });
   const budget = createRateBudget({
     limit: config.upstream.rateLimit,
+    instances: config.upstream.rateLimitInstances,
     redisClient: redis,
     prefix: config.cache.prefix,
     logger,
   });
-  const upstream = new UpstreamClient({
-    baseUrl: upstreamUrl,
-    timeoutMs: config.upstream.timeoutMs,
-    retries: config.upstream.retries,
-    budget,
-    logger,
-  });
-  // The near tier only needs the bus when other instances may share the store (Redis).
   const near =
     config.cache.near.maxMegabytes > 0
       ? new NearCache({
@@ -72,11 +67,6 @@ export async function createGatewayCore(
           maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
         })
       : undefined;
-  const bus =
-    near && redis && config.redisUrl
-      ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
-      : undefined;
-  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
   const wholeResponses =
     config.cache.enabled && config.cache.wholeResponsesMaxMegabytes > 0
       ? new WholeResponseCache({
@@ -84,12 +74,25 @@ export async function createGatewayCore(
           maxAgeMs: config.cache.near.maxAgeSeconds * 1000,
         })
       : undefined;
+  // Every in-process tier (near entries, whole responses) must hear the invalidations of the other
+  // instances sharing the store, so the bus exists whenever one of them does and Redis is shared.
+  const bus =
+    (near || wholeResponses) && redis && config.redisUrl
+      ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
+      : undefined;
+  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
   if (wholeResponses) responseCache.addDependent(wholeResponses);
-  const datasources = createDatasources({
-    upstream,
-    reader: new CachedReader(responseCache),
-    cacheConfig: config.cache,
+  const reader = new CachedReader(responseCache);
+  const upstream = new UpstreamClient({
+    baseUrl: upstreamUrl,
+    timeoutMs: config.upstream.timeoutMs,
+    retries: config.upstream.retries,
+    budget,
+    logger,
+    // 401/403 are final: purge what the refused caller had cached before the error reaches anyone.
+    onRefused: (caller, refusal) => reader.revoke(caller, refusal),
   });
+  const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
   const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);

@@ -14,7 +14,8 @@ export interface CacheEntry {
  * breaking it.
  *
  * Keys are opaque strings built by `keys.ts` (`cacheKey`), already caller-scoped; the store adds its own
- * namespace. Tags are global (not caller-scoped).
+ * namespace. Tags are opaque too: invalidating one reaches every entry filed under it, whoever's scope it is
+ * in (keys.ts builds the global `tags` and the caller-scoped `callerTags` that purge one caller's entries).
  */
 export interface CacheStore {
   /** The entry under `key`, or `undefined` when absent, expired or the backend failed. */

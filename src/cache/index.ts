@@ -2,21 +2,22 @@ import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { CacheStore } from './cache-store.js';
 import { MemoryStore } from './memory-store.js';
-import { MemoryRateBudget } from './memory-rate-budget.js';
-import { UnlimitedRateBudget, type RateBudget } from './rate-budget.js';
-import { RedisRateBudget } from './redis-rate-budget.js';
 import { RedisStore } from './redis-store.js';
 
 export type { CacheEntry, CacheStore } from './cache-store.js';
 export {
   cacheKey,
   cacheNamespace,
+  callerEntryTags,
   callerScope,
+  callerTags,
   rateBudgetKeys,
+  revokedTags,
   tagSetKey,
   tags,
   type CallerScope,
   type KeyParamValue,
+  type Refusal,
 } from './keys.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { RedisStore, type RedisConnectionOption, type RedisStoreOptions } from './redis-store.js';
@@ -28,16 +29,6 @@ export {
   type LoadRequest,
   type ResponseCacheOptions,
 } from './response-cache.js';
-export {
-  MemoryRateBudget,
-  RedisRateBudget,
-  UnlimitedRateBudget,
-  type BudgetDecision,
-  type MemoryRateBudgetOptions,
-  type RateBudget,
-  type RateBudgetLimits,
-  type RedisRateBudgetOptions,
-} from './rate-budget.js';
 
 export interface CreateCacheOptions {
   /** Redis URL; without it the cache is in-process (one instance only). */
@@ -70,24 +61,4 @@ export function createCache(options: CreateCacheOptions = {}): CreatedCache {
     return { store: new RedisStore({ url: options.redisUrl, prefix, schemaVersion, logger }), kind: 'redis' };
   }
   return { store: new MemoryStore({ maxEntries: options.memoryMaxEntries }), kind: 'memory' };
-}
-
-export interface CreateRateBudgetOptions {
-  /** Calls per window and caller; 0 turns the budget off. */
-  limit: number;
-  windowSeconds?: number;
-  /** Shared client from `createRedisClient`; without it the budget is per process. */
-  redisClient?: Redis;
-  prefix?: string;
-  logger?: Logger;
-}
-
-/** `UnlimitedRateBudget` for limit 0, Redis-backed when a client is given, in-memory otherwise. */
-export function createRateBudget(options: CreateRateBudgetOptions): RateBudget {
-  const { limit, windowSeconds, prefix, logger } = options;
-  if (limit === 0) return new UnlimitedRateBudget();
-  if (options.redisClient !== undefined) {
-    return new RedisRateBudget({ client: options.redisClient, limit, windowSeconds, prefix, logger });
-  }
-  return new MemoryRateBudget({ limit, windowSeconds });
 }

@@ -67,7 +67,8 @@ type Id = string | number;
 
 /**
  * Tag names. Tags are NOT caller-scoped on purpose: a write by one user must make every user's cached
- * reads of that data stale, so invalidating a tag reaches the entries of all callers.
+ * reads of that data stale, so invalidating a tag reaches the entries of all callers. (The caller-scoped
+ * tags for purging one caller's entries are `callerTags` below.)
  *
  * Tags do not nest: invalidating `ws:7` reaches only entries tagged `ws:7`. An entry that should go
  * when its whole workspace goes carries both `tags.workspace(7)` and the narrower tag.
@@ -88,6 +89,49 @@ export const tags = {
   /** The list of workspaces each caller can see (changes when a workspace or membership changes). */
   workspaceList: (): string => 'workspaces',
 } as const;
+
+/**
+ * Caller-scoped tags. Every cached read also carries the tags of whose it is, so that when WebWork refuses
+ * a caller (401/403) exactly that caller's entries can be purged, in every tier and on every instance,
+ * without touching anyone else's. They start with `c:`, which no global tag does.
+ *
+ * - `all`: every entry of the caller (purged when the token itself is refused: 401);
+ * - `workspace`: the caller's entries whose upstream request named that workspace (`workspace_id`);
+ * - `workspaceList`: the caller's list of workspaces (the one read that names no workspace).
+ */
+export const callerTags = {
+  all: (scope: CallerScope): string => `c:${scope.id}`,
+  workspace: (scope: CallerScope, wsId: Id): string => `c:${scope.id}:ws:${wsId}`,
+  workspaceList: (scope: CallerScope): string => `c:${scope.id}:workspaces`,
+} as const;
+
+/**
+ * The caller tags one cached read carries, from the `workspace_id` its upstream request names (none:
+ * it is the caller's workspace list). Added by the read path to the entry's global tags.
+ */
+export function callerEntryTags(scope: CallerScope, workspaceId: KeyParamValue): string[] {
+  const own =
+    workspaceId == null ? callerTags.workspaceList(scope) : callerTags.workspace(scope, String(workspaceId));
+  return [callerTags.all(scope), own];
+}
+
+/** WebWork refused a caller: 401 (the token is not accepted) or 403, and the workspace the request named. */
+export interface Refusal {
+  readonly status: 401 | 403;
+  readonly workspaceId?: Id;
+}
+
+/**
+ * What a refusal purges of the caller's entries: on a 403 in a workspace, everything about that
+ * workspace and the caller's workspace list (which still names it); on a 401, or a 403 that names no
+ * workspace, everything the caller has.
+ */
+export function revokedTags(scope: CallerScope, refusal: Refusal): string[] {
+  if (refusal.status === 403 && refusal.workspaceId !== undefined) {
+    return [callerTags.workspace(scope, refusal.workspaceId), callerTags.workspaceList(scope)];
+  }
+  return [callerTags.all(scope)];
+}
 
 /**
  * The Redis key space of the shared cache: `<prefix>:v<schemaVersion>:`. Bumping the schema version

@@ -87,10 +87,11 @@ interface Flight {
  *
  * Invalidation vs loads in flight: `invalidate(tags)` marks every running load carrying one of the tags, so a
  * load that started before the invalidation never writes its (possibly stale) result after it, and later
- * callers start a fresh load rather than joining the old one. Cross-instance limit: this guard is
- * in-process. A load started on instance A before a write invalidated via instance B can still store
- * pre-write data after B's invalidation; it then lives at most `ttlSeconds + staleSeconds`, so keep TTLs
- * short for data that writes change (or broadcast invalidations to every instance).
+ * callers start a fresh load rather than joining the old one. Invalidations broadcast by other instances
+ * (the bus) mark loads the same way. Cross-instance limit: a load started on instance A before a write
+ * invalidated via instance B still stores pre-write data when B's broadcast reaches A after that load
+ * stored its result, or never (no bus, Redis unreachable); the entry then lives at most
+ * `ttlSeconds + staleSeconds`, so keep TTLs short for data that writes change.
  */
 export class ResponseCache {
   private readonly flights = new Map<string, Flight>();
@@ -113,6 +114,7 @@ export class ResponseCache {
     this.near = options.near;
     this.bus = options.bus;
     this.bus?.onInvalidate((tags) => {
+      this.stopStoring(tags);
       this.near?.invalidateTags(tags);
       for (const dependent of this.dependents) dependent.invalidateTags(tags);
     });
@@ -160,6 +162,18 @@ export class ResponseCache {
    * from storing their results. Resolves when the store has deleted them; never rejects.
    */
   async invalidate(tags: readonly string[]): Promise<void> {
+    this.stopStoring(tags);
+    this.near?.invalidateTags(tags);
+    for (const dependent of this.dependents) dependent.invalidateTags(tags);
+    await Promise.all([this.store.invalidateTags(tags), this.bus?.publish(tags)]);
+  }
+
+  /**
+   * Marks every running load carrying one of `tags` so it does not store its result, and lets later
+   * callers start a fresh load instead of joining it. Run for local invalidations and for those other
+   * instances broadcast (a purge there must not be undone by a load in flight here).
+   */
+  private stopStoring(tags: readonly string[]): void {
     const hit = new Set(tags);
     for (const flight of this.running) {
       if (flight.invalidated || !flight.tags.some((tag) => hit.has(tag))) continue;
@@ -168,9 +182,6 @@ export class ResponseCache {
     for (const [key, flight] of this.flights) {
       if (flight.invalidated) this.flights.delete(key);
     }
-    this.near?.invalidateTags(tags);
-    for (const dependent of this.dependents) dependent.invalidateTags(tags);
-    await Promise.all([this.store.invalidateTags(tags), this.bus?.publish(tags)]);
   }
 
   private async resolve<T>(request: LoadRequest<T>, entry: CacheEntry | undefined): Promise<T> {

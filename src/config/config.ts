@@ -37,6 +37,11 @@ export interface GatewayConfig {
     readonly retries: number;
     /** Requests per minute per token the gateway lets itself spend; 0 = no budget. */
     readonly rateLimit: number;
+    /**
+     * Instances expected to share the Redis budget: while Redis is unreachable each instance counts
+     * alone with rateLimit / rateLimitInstances (at least 1) per token.
+     */
+    readonly rateLimitInstances: number;
     /** Concurrent upstream calls one fan-out (e.g. tracker per member) may have in flight. */
     readonly fanOutConcurrency: number;
   };
@@ -151,6 +156,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       timeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100),
       retries: int(env, 'UPSTREAM_RETRIES', 1, 0, 5),
       rateLimit: int(env, 'UPSTREAM_RATE_LIMIT', 60),
+      rateLimitInstances: int(env, 'UPSTREAM_RATE_LIMIT_INSTANCES', 1, 1, 1000),
       fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
     },
     loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),

@@ -1,4 +1,4 @@
-import { cacheKey, type KeyParamValue } from '../cache/keys.js';
+import { cacheKey, callerEntryTags, revokedTags, type KeyParamValue, type Refusal } from '../cache/keys.js';
 import type { CachePolicy, ResponseCache } from '../cache/response-cache.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Caller } from './caller.js';
@@ -14,7 +14,12 @@ const serveStaleOnError = (error: unknown) => error instanceof GatewayError && S
 /**
  * The read path every datasource uses: key scoped to the caller, shared cache, single flight,
  * stale data instead of a rate-limit or outage error when there is some. Auth errors (401/403)
- * are never hidden behind stale data.
+ * are never hidden behind stale data, and they purge what the caller had cached (`revoke`).
+ *
+ * Every entry carries, besides the policy's global tags, the caller's own tags (`callerEntryTags`:
+ * all of the caller's entries, and the workspace named by `params.workspace_id`), so `revoke` reaches
+ * exactly that caller's entries in every tier: shared store, near cache, reused whole responses, and
+ * those of the other instances through the invalidation bus.
  */
 export class CachedReader {
   constructor(private readonly cache: ResponseCache) {}
@@ -26,7 +31,11 @@ export class CachedReader {
     policy: CachePolicy,
     load: () => Promise<T>,
   ): Promise<T> {
-    return this.cache.getOrLoad(cacheKey(caller.scope, resource, params), policy, load, {
+    const scoped = {
+      ...policy,
+      tags: [...policy.tags, ...callerEntryTags(caller.scope, params.workspace_id)],
+    };
+    return this.cache.getOrLoad(cacheKey(caller.scope, resource, params), scoped, load, {
       serveStaleOnError,
       collector: caller.reads,
       logId: caller.scope.logId,
@@ -35,5 +44,15 @@ export class CachedReader {
 
   invalidate(tags: readonly string[]): Promise<void> {
     return this.cache.invalidate(tags);
+  }
+
+  /**
+   * WebWork refused `caller` (see `revokedTags` for what goes): the caller's next read of that
+   * workspace, or of anything after a 401, goes upstream and meets the same refusal instead of being
+   * answered from what was cached while they still had access. Loads of those entries already in flight
+   * do not store their results. Resolves once the shared store has deleted them; never rejects.
+   */
+  revoke(caller: Caller, refusal: Refusal): Promise<void> {
+    return this.cache.invalidate(revokedTags(caller.scope, refusal));
   }
 }

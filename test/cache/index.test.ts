@@ -1,15 +1,4 @@
-import {
-  createCache,
-  createRateBudget,
-  MemoryRateBudget,
-  MemoryStore,
-  RedisRateBudget,
-  RedisStore,
-  UnlimitedRateBudget,
-  closeRedisClient,
-  createRedisClient,
-  whenReady,
-} from '../../src/cache/index.js';
+import { createCache, MemoryStore, RedisStore, whenReady } from '../../src/cache/index.js';
 import { REDIS_URL, deleteKeysUnder, uniquePrefix } from './redis-test-utils.js';
 
 describe('createCache', () => {
@@ -31,17 +20,5 @@ describe('createCache', () => {
     expect(await redis.get(`${prefix}:v4:u:x:r:`)).toMatch(/^\d+:v$/);
     await deleteKeysUnder(redis, prefix);
     await store.close();
-  });
-});
-
-describe('createRateBudget', () => {
-  it('picks the implementation from limit and client', async () => {
-    expect(createRateBudget({ limit: 0 })).toBeInstanceOf(UnlimitedRateBudget);
-    expect(createRateBudget({ limit: 60 })).toBeInstanceOf(MemoryRateBudget);
-    const client = createRedisClient(REDIS_URL);
-    const budget = createRateBudget({ limit: 60, redisClient: client });
-    expect(budget).toBeInstanceOf(RedisRateBudget);
-    await budget.close();
-    await closeRedisClient(client);
   });
 });

@@ -1,4 +1,12 @@
-import { cacheKey, callerScope, rateBudgetKeys, tags } from '../../src/cache/keys.js';
+import {
+  cacheKey,
+  callerEntryTags,
+  callerScope,
+  callerTags,
+  rateBudgetKeys,
+  revokedTags,
+  tags,
+} from '../../src/cache/keys.js';
 
 describe('callerScope', () => {
   it('is a stable 32-hex-char hash that does not contain the token', () => {
@@ -63,6 +71,28 @@ describe('tags', () => {
     expect(tags.tracker(7, 42)).toBe('ws:7:tracker:42');
     expect(tags.member('7', '42')).toBe('ws:7:member:42');
     expect(tags.project(7, 9)).toBe('ws:7:project:9');
+  });
+});
+
+describe('caller-scoped tags', () => {
+  const scope = callerScope('token');
+
+  it('file an entry under the caller and the workspace its request named, or the workspace list', () => {
+    expect(callerEntryTags(scope, 7)).toEqual([`c:${scope.id}`, `c:${scope.id}:ws:7`]);
+    expect(callerEntryTags(scope, undefined)).toEqual([`c:${scope.id}`, `c:${scope.id}:workspaces`]);
+    expect(callerTags.workspace(callerScope('other'), 7)).not.toBe(callerTags.workspace(scope, 7));
+    expect(
+      Object.values(tags).some((tag) => (tag as (a: number, b: number) => string)(7, 1).startsWith('c:')),
+    ).toBe(false);
+  });
+
+  it('a 403 in a workspace revokes that workspace and the workspace list; a 401 everything', () => {
+    expect(revokedTags(scope, { status: 403, workspaceId: 7 })).toEqual([
+      callerTags.workspace(scope, 7),
+      callerTags.workspaceList(scope),
+    ]);
+    expect(revokedTags(scope, { status: 401, workspaceId: 7 })).toEqual([callerTags.all(scope)]);
+    expect(revokedTags(scope, { status: 403 })).toEqual([callerTags.all(scope)]);
   });
 });
 

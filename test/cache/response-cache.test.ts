@@ -3,6 +3,7 @@ import type { CacheEntry, CacheStore } from '../../src/cache/cache-store.js';
 import { cacheKey, callerScope, tags } from '../../src/cache/keys.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
+import type { InvalidationBus } from '../../src/cache/invalidation-bus.js';
 import { RedisStore } from '../../src/cache/redis-store.js';
 import { ResponseCache, type CachePolicy } from '../../src/cache/response-cache.js';
 import {
@@ -297,5 +298,42 @@ describe.each(backends)('ResponseCache over %s', (_name, makeStore) => {
     await off.getOrLoadMany([{ key, policy, load }]);
     expect(loads).toBe(3);
     expect(store.calls).toEqual({ get: 0, getMany: 0, set: 0, invalidateTags: 0 });
+  });
+});
+
+/** Two instances' buses joined in process: what one publishes, the other hears. */
+function linkedBuses(): [InvalidationBus, InvalidationBus] {
+  const listeners: ((tags: readonly string[]) => void)[][] = [[], []];
+  const bus = (self: number): InvalidationBus => ({
+    publish: async (tags) => listeners[1 - self]!.forEach((listener) => listener(tags)),
+    onInvalidate: (listener) => void listeners[self]!.push(listener),
+    onPossiblyMissed: () => undefined,
+    close: async () => undefined,
+  });
+  return [bus(0), bus(1)];
+}
+
+describe('ResponseCache across instances', () => {
+  it('a load in flight on B does not store its result after A invalidated (purged) its tags', async () => {
+    const store = new MemoryStore();
+    const [busA, busB] = linkedBuses();
+    const a = new ResponseCache(store, { bus: busA });
+    const b = new ResponseCache(store, { bus: busB });
+    const scope = callerScope(`revoked-${Math.random()}`);
+    const key = cacheKey(scope, 'members', { workspace_id: 1 });
+    const policy: CachePolicy = { ttlSeconds: 60, tags: ['c:x:ws:1'] };
+    const gate = deferred<string>();
+    let started = false;
+    const onB = b.getOrLoad(key, policy, () => {
+      started = true; // B's upstream read is under way, before A's refusal below
+      return gate.promise;
+    });
+    expect(await eventually(async () => started, 2000)).toBe(true);
+
+    await a.invalidate(['c:x:ws:1']);
+    gate.resolve('read before the refusal');
+    expect(await onB).toBe('read before the refusal');
+    expect(await store.get(key)).toBeUndefined();
+    expect(await b.getOrLoad(key, policy, async () => 'fresh')).toBe('fresh');
   });
 });

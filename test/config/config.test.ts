@@ -64,6 +64,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('UPSTREAM_RATE_LIMIT_INSTANCES: 1 by default, a positive integer when set', () => {
+    expect(loadConfig({}).upstream.rateLimitInstances).toBe(1);
+    expect(loadConfig({ UPSTREAM_RATE_LIMIT_INSTANCES: '4' }).upstream.rateLimitInstances).toBe(4);
+    expect(() => loadConfig({ UPSTREAM_RATE_LIMIT_INSTANCES: '0' })).toThrow(
+      /UPSTREAM_RATE_LIMIT_INSTANCES must be an integer between 1 and 1000, got "0"/,
+    );
+  });
+
   it('strips a trailing slash from the upstream URL', () => {
     expect(loadConfig({ WEBWORK_API_URL: 'https://api.webwork-tracker.com/api/v2/' }).webworkApiUrl).toBe(
       'https://api.webwork-tracker.com/api/v2',

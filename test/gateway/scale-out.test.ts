@@ -51,3 +51,43 @@ describe('two instances sharing Redis', () => {
     expect((await a.gql(read, {}, 'demo-manager')).data.workspace.member.tracker.isRunning).toBe(true);
   });
 });
+
+/**
+ * The invalidation bus serves every in-process tier, not only the near cache: with the near cache
+ * off, whole-response reuse alone must still hear another instance's writes.
+ */
+describe('two instances, near cache off, whole-response reuse on', () => {
+  let a: Stack;
+  let b: Stack;
+
+  beforeAll(async () => {
+    const env = { CACHE_PREFIX: `test-${randomUUID().slice(0, 8)}`, CACHE_NEAR_MAX_MB: '0' };
+    a = await startStack({ env });
+    b = await startStack({ env, simulator: a.sim });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('a start through A is seen at once through B, whose reused response it makes stale', async () => {
+    const contract = idleContract(a.sim);
+    const read = `{ workspace(workspaceId: 1) { member(userId: ${contract.userId}) { tracker { isRunning } } } }`;
+    expect((await b.gql(read)).data.workspace.member.tracker.isRunning).toBe(false);
+    const reused = await b.gql(read);
+    expect(reused.gatewayCache).toBe('hit');
+    expect(reused.data.workspace.member.tracker.isRunning).toBe(false);
+
+    const started = await a.gql(
+      `mutation { startTracking(input: { workspaceId: 1, userId: ${contract.userId}, contractId: ${contract.id} }) { isRunning } }`,
+    );
+    expect(started.data.startTracking.isRunning).toBe(true);
+    // Over Redis pub/sub: allow it a moment, far below the tracker TTL (10 s) it would otherwise take.
+    let seen = false;
+    for (let i = 0; i < 20 && !seen; i++) {
+      seen = (await b.gql(read)).data.workspace.member.tracker.isRunning;
+      if (!seen) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(seen).toBe(true);
+  });
+});

@@ -1,20 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { rateBudgetKeys, type CallerScope } from '../cache/keys.js';
+import { LuaScript } from '../cache/lua-script.js';
+import { OutageReporter } from '../cache/outage-reporter.js';
+import { closeRedisClient } from '../cache/redis-client.js';
+import { clientFor, type RedisConnectionOption } from '../cache/redis-store.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
-import { rateBudgetKeys, type CallerScope } from './keys.js';
-import { LuaScript } from './lua-script.js';
-import { OutageReporter } from './outage-reporter.js';
-import type { BudgetDecision, RateBudget } from './rate-budget.js';
+import { MemoryRateBudget } from './memory-rate-budget.js';
+import { deny, type BudgetDecision, type RateBudget } from './rate-budget.js';
 import { assertLimits, type RateBudgetLimits } from './rate-budget-limits.js';
-import { closeRedisClient } from './redis-client.js';
-import { clientFor, type RedisConnectionOption } from './redis-store.js';
 
 export type RedisRateBudgetOptions = RateBudgetLimits &
   RedisConnectionOption & {
     /** First segment of the budget keys. Default `wwgw`. */
     prefix?: string;
     logger?: Logger;
+    /**
+     * How many gateway instances share this budget (UPSTREAM_RATE_LIMIT_INSTANCES). While Redis is
+     * unreachable each instance counts alone, with `localLimit(limit, instances)` calls per window and
+     * caller, so together they stay within `limit`. Default 1.
+     */
+    instances?: number;
+    /** Epoch-ms clock of the local fallback. Default `Date.now`; tests may advance it. */
+    clock?: () => number;
   };
+
+/**
+ * One instance's share of the limit while the shared count is out of reach: `floor(limit / instances)`,
+ * at least 1 (with more instances than calls, a caller can still make one call per window and instance).
+ */
+export function localLimit(limit: number, instances: number): number {
+  return Math.max(1, Math.floor(limit / instances));
+}
 
 /**
  * One atomic step of the sliding-window log. KEYS: window ZSET, block key. ARGV: limit, window ms, member suffix.
@@ -51,7 +68,11 @@ return 0
  * (`<prefix>:rate:<scope>`), checked and updated by one Lua script so concurrent takes cannot both pass the
  * limit, plus a block key (`<prefix>:rate:<scope>:block`) with the TTL of an upstream Retry-After.
  *
- * Redis failure fails open (allowed), with one warning per outage.
+ * Redis failure fails safe, not open: each `take` that cannot reach Redis is decided by a local
+ * `MemoryRateBudget` of `localLimit(limit, instances)` calls per window and caller, with one warning per
+ * outage. The next `take` that reaches Redis uses the shared count again (calls counted locally during the
+ * outage are not copied into it). Upstream blocks (429) are recorded locally as well as in Redis, so a
+ * block learnt before an outage still holds during it.
  */
 export class RedisRateBudget implements RateBudget {
   private readonly client: Redis;
@@ -59,13 +80,28 @@ export class RedisRateBudget implements RateBudget {
   private readonly prefix: string;
   private readonly windowMs: number;
   private readonly outage: OutageReporter;
+  private readonly local: MemoryRateBudget;
 
   constructor(private readonly options: RedisRateBudgetOptions) {
     assertLimits(options);
+    const instances = options.instances ?? 1;
+    if (!Number.isInteger(instances) || instances < 1) {
+      throw new Error(`rate budget: expected instances to be a positive integer, got ${instances}`);
+    }
     const logger = options.logger ?? silentLogger;
     this.prefix = options.prefix ?? 'wwgw';
     this.windowMs = (options.windowSeconds ?? 60) * 1000;
-    this.outage = new OutageReporter(logger, 'redis rate budget', 'allowing every upstream call');
+    const share = localLimit(options.limit, instances);
+    this.local = new MemoryRateBudget({
+      limit: share,
+      windowSeconds: options.windowSeconds,
+      clock: options.clock,
+    });
+    this.outage = new OutageReporter(
+      logger,
+      'redis rate budget',
+      `counting locally (${share} calls per caller and window on this instance)`,
+    );
     ({ client: this.client, owned: this.ownsClient } = clientFor(options, logger));
   }
 
@@ -78,16 +114,16 @@ export class RedisRateBudget implements RateBudget {
         [this.options.limit, this.windowMs, randomBytes(6).toString('hex')],
       )) as [number, number];
       this.outage.succeeded();
-      if (reply[0] === 1) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(reply[1] / 1000)) };
+      return reply[0] === 1 ? { allowed: true } : deny(reply[1]);
     } catch (err) {
       this.outage.failed('take', err);
-      return { allowed: true };
+      return this.local.take(scope);
     }
   }
 
   async blockFor(scope: CallerScope, seconds: number): Promise<void> {
     if (!(seconds > 0)) return;
+    await this.local.blockFor(scope, seconds);
     try {
       await blockScript.run(
         this.client,
@@ -101,6 +137,7 @@ export class RedisRateBudget implements RateBudget {
   }
 
   async close(): Promise<void> {
+    await this.local.close();
     if (!this.ownsClient) return;
     await closeRedisClient(this.client);
   }

@@ -1,11 +1,13 @@
 import type { Redis } from 'ioredis';
-import { callerScope } from '../../src/cache/keys.js';
 import {
+  createRateBudget,
+  localLimit,
   MemoryRateBudget,
   RedisRateBudget,
   UnlimitedRateBudget,
   type RateBudget,
-} from '../../src/cache/rate-budget.js';
+} from '../../src/budget/index.js';
+import { callerScope } from '../../src/cache/keys.js';
 import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
 import {
   REDIS_URL,
@@ -15,7 +17,7 @@ import {
   freePort,
   timed,
   uniquePrefix,
-} from './redis-test-utils.js';
+} from '../cache/redis-test-utils.js';
 
 const prefix = uniquePrefix();
 let redis: Redis;
@@ -111,20 +113,56 @@ describe('sliding window', () => {
 });
 
 describe('RedisRateBudget when Redis is unreachable', () => {
-  it('fails open, quickly, with one warning', async () => {
+  it('fails safe: counts locally with limit / instances per caller, quickly, with one warning', async () => {
     const { logger, lines } = capturingLogger();
     const port = await freePort(); // nothing listens there
-    const budget = new RedisRateBudget({ url: `redis://127.0.0.1:${port}`, limit: 1, logger });
-    const scope = callerScope('t');
-    for (let i = 0; i < 5; i++) {
+    const budget = new RedisRateBudget({ url: `redis://127.0.0.1:${port}`, limit: 10, instances: 3, logger });
+    const [scope, other] = [callerScope('t'), callerScope('other')];
+    for (let i = 0; i < 3; i++) {
       const { result, ms } = await timed(() => budget.take(scope));
       expect(result).toEqual({ allowed: true });
       expect(ms).toBeLessThan(1000);
     }
-    await budget.blockFor(scope, 10);
-    expect(await budget.take(scope)).toEqual({ allowed: true });
+    const denied = await budget.take(scope);
+    expect(denied.allowed).toBe(false);
+    expect((await budget.take(other)).allowed).toBe(true); // each caller has its own local share
     expect(lines.filter((line) => line.level === WARN)).toHaveLength(1);
+    expect(lines.find((line) => line.level === WARN)!.msg).toMatch(/counting locally \(3 calls/);
     await budget.close();
+  });
+
+  it('honours an upstream block during the outage', async () => {
+    const port = await freePort();
+    const budget = new RedisRateBudget({ url: `redis://127.0.0.1:${port}`, limit: 100 });
+    const scope = callerScope('blocked');
+    try {
+      await budget.blockFor(scope, 10);
+      expect(await budget.take(scope)).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    } finally {
+      await budget.close();
+    }
+  });
+
+  it('shares the limit out by instance count, never below one call', () => {
+    expect(localLimit(60, 1)).toBe(60);
+    expect(localLimit(60, 4)).toBe(15);
+    expect(localLimit(10, 3)).toBe(3);
+    expect(localLimit(2, 5)).toBe(1);
+    expect(() => new RedisRateBudget({ url: 'redis://127.0.0.1:1', limit: 10, instances: 0 })).toThrow(
+      /expected instances to be a positive integer, got 0/,
+    );
+  });
+});
+
+describe('createRateBudget', () => {
+  it('picks the implementation from limit and client', async () => {
+    expect(createRateBudget({ limit: 0 })).toBeInstanceOf(UnlimitedRateBudget);
+    expect(createRateBudget({ limit: 60 })).toBeInstanceOf(MemoryRateBudget);
+    const client = createRedisClient(REDIS_URL);
+    const budget = createRateBudget({ limit: 60, redisClient: client, instances: 2 });
+    expect(budget).toBeInstanceOf(RedisRateBudget);
+    await budget.close();
+    await closeRedisClient(client);
   });
 });
 

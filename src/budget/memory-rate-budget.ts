@@ -1,5 +1,5 @@
-import type { CallerScope } from './keys.js';
-import type { BudgetDecision, RateBudget } from './rate-budget.js';
+import type { CallerScope } from '../cache/keys.js';
+import { deny, type BudgetDecision, type RateBudget } from './rate-budget.js';
 import { assertLimits, type RateBudgetLimits } from './rate-budget-limits.js';
 
 export interface MemoryRateBudgetOptions extends RateBudgetLimits {
@@ -14,8 +14,9 @@ interface CallerLog {
 }
 
 /**
- * `RateBudget` for one process (no Redis configured): a sliding-window log per caller, with the same
- * semantics as `RedisRateBudget`. With several instances each would count alone, so use Redis there.
+ * `RateBudget` for one process: a sliding-window log per caller, with the same semantics as
+ * `RedisRateBudget`. Used alone when no Redis is configured (one instance), and inside `RedisRateBudget`
+ * as its local fallback while Redis is unreachable (with a share of the limit).
  *
  * Memory: callers with no call in the window and no block are dropped by a sweep every 1000 takes.
  */
@@ -70,8 +71,4 @@ export class MemoryRateBudget implements RateBudget {
       if (lastCall <= now - this.windowMs && log.blockedUntil <= now) this.logs.delete(id);
     }
   }
-}
-
-function deny(waitMs: number): BudgetDecision {
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
