@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimEvents } from '../../src/simulator/events.js';
 import { defaultSimulatorOptions } from '../../src/simulator/options.js';
+import { PROFILES } from '../../src/simulator/profile.js';
 import type { RouteContext } from '../../src/simulator/routes/context.js';
 import { seedState } from '../../src/simulator/state/seed.js';
 import { attachWebhookDelivery } from '../../src/simulator/webhooks/delivery.js';
@@ -280,7 +281,13 @@ describe('webhook delivery', () => {
       createdAt: '2024-01-15T10:30:00Z',
     });
     const events = new SimEvents();
-    const ctx: RouteContext = { state, events, options: defaultSimulatorOptions, now: () => new Date() };
+    const ctx: RouteContext = {
+      state,
+      events,
+      profile: PROFILES.lenient,
+      options: defaultSimulatorOptions,
+      now: () => new Date(),
+    };
     const delivery = attachWebhookDelivery(ctx);
     events.emit('project.updated', 1, { id: 1 }); // not subscribed
     events.emit('project.created', 2, { id: 2 }); // other workspace

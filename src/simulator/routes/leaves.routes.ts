@@ -59,7 +59,11 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
           (dateTo === undefined || l.startDate <= dateTo),
       )
       .map((l) => leaveView(ctx.state, l));
-    return okPage(paginate(rows, query), 'Leave requests retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Leave requests retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**
@@ -202,13 +206,21 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
           (userId === undefined || m.userId === userId),
       )
       .map((m) => balanceView(ctx.state, m, policies, dateFrom, dateTo));
-    return okPage(paginate(rows, query), 'Leave balances retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Leave balances retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   app.get('/leaves/policies', async (request) => {
     const { workspaceId } = workspaceScope(ctx, request);
     const rows = policiesOf(ctx, workspaceId).map(policyView);
-    return okPage(paginate(rows, queryOf(request)), 'Leave policies retrieved successfully');
+    return okPage(
+      paginate(rows, queryOf(request)),
+      'Leave policies retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 }
 

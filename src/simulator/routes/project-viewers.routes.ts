@@ -42,7 +42,11 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
     const rows = viewersOf(ctx.state, workspaceId)
       .filter((v) => !email || ctx.state.users.get(v.membership.userId)?.email.toLowerCase().includes(email))
       .map((v) => viewerView(ctx.state, v));
-    return okPage(paginate(rows, query), 'Project viewers retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Project viewers retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**

@@ -98,6 +98,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     return okPage(
       { ...page, data: page.data.map((t) => taskView(state, t)) },
       'Tasks retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
@@ -270,6 +271,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     return okPage(
       { ...page, data: page.data.map((id) => assigneeView(ctx.state, id)) },
       'Task assignees retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 }

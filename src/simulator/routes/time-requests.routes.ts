@@ -56,7 +56,11 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
           (dateTo === undefined || r.start.slice(0, 10) <= dateTo),
       )
       .map(timeRequestView);
-    return okPage(paginate(rows, query), 'Time requests retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Time requests retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**

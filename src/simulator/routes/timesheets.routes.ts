@@ -111,6 +111,7 @@ export function registerTimesheetsRoutes(app: FastifyInstance, ctx: RouteContext
     return okPage(
       { ...page, data: page.data.map((t) => timesheetView(ctx.state, t, showRates)) },
       'Timesheets retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
