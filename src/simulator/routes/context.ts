@@ -51,3 +51,11 @@ export const bodyOf = (request: FastifyRequest) =>
     ? request.body
     : {}) as Record<string, unknown>;
 export const paramsOf = (request: FastifyRequest) => (request.params ?? {}) as Record<string, unknown>;
+
+/**
+ * The `data` of an action (approve, reject, submit, restore, assign ...): the changed object under
+ * `lenient`, null under `docs-exact`, where REFERENCE shows "`(data)` | object\|null" for each of
+ * them (profile `actionsReturnObjects`). `view` runs only when the object is shown.
+ */
+export const actionData = (ctx: RouteContext, view: () => unknown): unknown =>
+  ctx.profile.actionsReturnObjects ? view() : null;
