@@ -70,8 +70,8 @@ const taskProjectId = (ctx: RouteContext, source: Source): number | undefined =>
 /** REFERENCE §10.5: tasks of projects, their assignees. */
 export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /**
-   * Tasks of one project, or, without `project_id` (optional per MindCloud, required in doc set B),
-   * of every active project the caller may see. Filters: `status`, `priority`, `contract_id` (tasks
+   * Tasks of one project, or, without `project_id` (only under `lenient`, see `taskProjectId`), of
+   * every active project the caller may see. Filters: `status`, `priority`, `contract_id` (tasks
    * of the contract's project assigned to the contract's member), `parent_id` (sub-tasks of a task;
    * 0 or "null" = top-level tasks only). Assumption (GAPS Tasks): `order_by` takes one of
    * ORDER_FIELDS, with a leading "-" for descending; the default order is by id.
