@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config/config.js';
-import { describeListenError } from './config/listen-error.js';
+import { describeListenError } from './net/listen-error.js';
 import { startGateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
 import { redactUrl } from './logging/redact-url.js';

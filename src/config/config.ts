@@ -1,5 +1,5 @@
 import { redactUrl } from '../logging/redact-url.js';
-import { hostProblem } from './host.js';
+import { hostProblem } from '../net/host.js';
 
 /**
  * Configuration, read once at boot from the environment, validated and frozen. Nothing else in

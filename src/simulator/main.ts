@@ -1,9 +1,9 @@
-import { describeListenError } from '../config/listen-error.js';
+import { describeListenError } from '../net/listen-error.js';
 import { parseSimulatorArgs } from './options.js';
 import { startSimulator } from './server.js';
 import { DEMO_TOKENS } from './state/demo-tokens.js';
 
-/** `npm run simulator -- --port 4010 [--seed N --latency-ms N --rate-limit N ...]` */
+/** `npm run simulator -- --port 4010 [--profile docs-exact --seed N --latency-ms N --rate-limit N ...]` */
 async function main() {
   let parsed;
   try {
@@ -23,6 +23,9 @@ async function main() {
     process.exit(1);
   }
   console.log(`WebWork REST API V2 simulator listening on ${simulator.apiUrl}`);
+  console.log(
+    `Profile: ${simulator.profile.name} (--profile lenient|docs-exact; see src/simulator/README.md)`,
+  );
   console.log('Demo tokens (send as "Authorization: Bearer <token>"):');
   console.log(`  ${DEMO_TOKENS.owner.padEnd(14)} owner of workspace 1`);
   console.log(`  ${DEMO_TOKENS.manager.padEnd(14)} executive manager of workspace 1`);

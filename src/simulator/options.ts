@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { hostProblem } from '../config/host.js';
+import { hostProblem } from '../net/host.js';
+import { DEFAULT_PROFILE, parseProfileName, type ProfileName } from './profile.js';
 
 /** Everything that shapes a simulator run. Sizes apply to workspace 1; workspace 2 is small. */
 export interface SimulatorOptions {
@@ -26,6 +27,14 @@ export interface SimulatorOptions {
   readonly hangRate: number;
   /** Timeout for webhook deliveries. */
   readonly webhookTimeoutMs: number;
+  /** How closely the wire follows the docs (`profile.ts`); can be changed at run time. */
+  readonly profile: ProfileName;
+  /**
+   * Share (0..1) of the seeded running trackers that run "from the desktop app". The choice is a
+   * hash of the seed and the user, so the same seed picks the same trackers and the rest of the
+   * seeded data does not move. Only `docs-exact` treats them differently (current-data).
+   */
+  readonly desktopTrackerShare: number;
 }
 
 export const defaultSimulatorOptions: SimulatorOptions = Object.freeze({
@@ -47,6 +56,8 @@ export const defaultSimulatorOptions: SimulatorOptions = Object.freeze({
   failRate: 0,
   hangRate: 0,
   webhookTimeoutMs: 2_000,
+  profile: DEFAULT_PROFILE,
+  desktopTrackerShare: 0.3,
 });
 
 const numericFlags = {
@@ -68,9 +79,14 @@ const numericFlags = {
   'fail-rate': 'failRate',
   'hang-rate': 'hangRate',
   'webhook-timeout-ms': 'webhookTimeoutMs',
+  'desktop-tracker-share': 'desktopTrackerShare',
 } as const satisfies Record<string, keyof SimulatorOptions>;
 
-const probabilities: ReadonlySet<keyof SimulatorOptions> = new Set(['failRate', 'hangRate']);
+const probabilities: ReadonlySet<keyof SimulatorOptions> = new Set([
+  'failRate',
+  'hangRate',
+  'desktopTrackerShare',
+]);
 
 /** Parses `--flag value` pairs; a bad value fails fast naming the flag and what was expected. */
 export function parseSimulatorArgs(argv: readonly string[]): {
@@ -79,10 +95,13 @@ export function parseSimulatorArgs(argv: readonly string[]): {
   options: SimulatorOptions;
 } {
   const flagOptions = Object.fromEntries(
-    [...Object.keys(numericFlags), 'port', 'host'].map((name) => [name, { type: 'string' as const }]),
+    [...Object.keys(numericFlags), 'port', 'host', 'profile'].map((name) => [
+      name,
+      { type: 'string' as const },
+    ]),
   );
   const { values } = parseArgs({ args: [...argv], options: flagOptions, strict: true });
-  const options: Record<string, number> = { ...defaultSimulatorOptions };
+  const options: Record<string, unknown> = { ...defaultSimulatorOptions };
   for (const [flag, key] of Object.entries(numericFlags)) {
     const raw = values[flag];
     if (raw === undefined) continue;
@@ -97,7 +116,9 @@ export function parseSimulatorArgs(argv: readonly string[]): {
     }
     options[key] = value;
   }
-  if (options.workspaces < 2) throw new Error('--workspaces expects at least 2 (the demo tokens need two)');
+  if (values.profile !== undefined) options.profile = parseProfileName(values.profile, '--profile');
+  if ((options.workspaces as number) < 2)
+    throw new Error('--workspaces expects at least 2 (the demo tokens need two)');
   const port = Number(values.port ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port expects an integer 0..65535, got "${String(values.port)}"`);

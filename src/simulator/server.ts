@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import formBody from '@fastify/formbody';
 import { defaultSimulatorOptions, type SimulatorOptions } from './options.js';
+import { type Profile, PROFILES } from './profile.js';
 import { ApiError } from './http/api-error.js';
 import { failure } from './http/envelope.js';
 import { authenticate } from './http/auth.js';
@@ -27,6 +28,8 @@ export interface SimulatorHandle {
   readonly state: SimState;
   readonly stats: RequestStats;
   readonly faults: FaultInjector;
+  /** The profile in force (set by the `profile` option, changed by `POST /__sim/config`). */
+  readonly profile: Profile;
   close(): Promise<void>;
 }
 
@@ -37,10 +40,14 @@ export interface SimulatorHandle {
 export function buildSimulator(overrides: Partial<SimulatorOptions> = {}) {
   const options: SimulatorOptions = Object.freeze({ ...defaultSimulatorOptions, ...overrides });
   let state = seedState(options);
+  let profile = PROFILES[options.profile];
   const events = new SimEvents();
   const ctx: RouteContext = {
     get state() {
       return state;
+    },
+    get profile() {
+      return profile;
     },
     options,
     events,
@@ -119,6 +126,12 @@ export function buildSimulator(overrides: Partial<SimulatorOptions> = {}) {
     reseed: () => {
       state = seedState(options);
     },
+    profile: {
+      get: () => profile.name,
+      set: (name) => {
+        profile = PROFILES[name];
+      },
+    },
   });
   const webhooks = attachWebhookDelivery(ctx);
   app.addHook('onClose', async () => webhooks.close());
@@ -145,6 +158,9 @@ export async function startSimulator(
     },
     stats,
     faults,
+    get profile() {
+      return ctx.profile;
+    },
     close: () => app.close(),
   };
 }

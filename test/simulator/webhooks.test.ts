@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SimEvents } from '../../src/simulator/events.js';
 import { defaultSimulatorOptions } from '../../src/simulator/options.js';
+import { PROFILES } from '../../src/simulator/profile.js';
 import type { RouteContext } from '../../src/simulator/routes/context.js';
 import { seedState } from '../../src/simulator/state/seed.js';
 import { attachWebhookDelivery } from '../../src/simulator/webhooks/delivery.js';
@@ -12,43 +11,7 @@ import {
   startTestSimulator,
   type SimulatorHandle,
 } from '../support/sim-client.js';
-
-interface Delivery {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: any;
-}
-
-/** A local webhook receiver: records every POST; `waitFor(n)` resolves once n have arrived. */
-async function startReceiver() {
-  const received: Delivery[] = [];
-  let waiters: Array<() => void> = [];
-  const server: Server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(text) });
-      res.writeHead(req.url === '/fail' ? 500 : 204).end();
-      waiters.forEach((w) => w());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const waitFor = (count: number, ms = 3000) =>
-    new Promise<Delivery[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${count} deliveries`)), ms);
-      const check = () => {
-        if (received.length >= count) {
-          clearTimeout(timer);
-          waiters = waiters.filter((w) => w !== check);
-          resolve(received);
-        }
-      };
-      waiters.push(check);
-      check();
-    });
-  return { url, received, waitFor, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+import { startReceiver } from './webhook-receiver.js';
 
 let sim: SimulatorHandle;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -280,7 +243,13 @@ describe('webhook delivery', () => {
       createdAt: '2024-01-15T10:30:00Z',
     });
     const events = new SimEvents();
-    const ctx: RouteContext = { state, events, options: defaultSimulatorOptions, now: () => new Date() };
+    const ctx: RouteContext = {
+      state,
+      events,
+      profile: PROFILES.lenient,
+      options: defaultSimulatorOptions,
+      now: () => new Date(),
+    };
     const delivery = attachWebhookDelivery(ctx);
     events.emit('project.updated', 1, { id: 1 }); // not subscribed
     events.emit('project.created', 2, { id: 2 }); // other workspace

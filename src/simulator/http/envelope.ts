@@ -35,16 +35,22 @@ export function ok(
   };
 }
 
-/** A page of a list, with `meta.pagination` (GAPS G8: emitted on every list). */
+/**
+ * A page of a list, with `meta.pagination` unless `showPagination` is false. GAPS G8: the block is
+ * documented only on some lists; `lenient` emits it on every list, `docs-exact` only where the docs
+ * show it (routes pass `ctx.profile.paginationOnEveryList` for the others). Without the block the
+ * list still pages: `page`/`per_page` apply and a page past the end is empty.
+ */
 export function okPage(
   page: { data: unknown[]; pagination: Pagination },
   message?: string,
+  showPagination = true,
 ): Record<string, unknown> {
   return {
     success: true,
     data: page.data,
     ...(message === undefined ? {} : { message }),
-    meta: meta({ pagination: page.pagination }),
+    meta: meta(showPagination ? { pagination: page.pagination } : {}),
   };
 }
 

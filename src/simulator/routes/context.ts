@@ -1,16 +1,20 @@
 import type { FastifyRequest } from 'fastify';
 import type { SimulatorOptions } from '../options.js';
+import type { Profile } from '../profile.js';
 import type { SimEvents } from '../events.js';
 import type { SimState } from '../state/store.js';
 import { accessWorkspace, type Caller, workspaceIdOf } from '../http/auth.js';
 import type { Membership } from '../state/model.js';
 
 /**
- * What every route group gets. `state` is read at request time (never captured), because
- * `POST /__sim/reset` swaps it for a freshly seeded one.
+ * What every route group gets. `state` and `profile` are read at request time (never captured), because
+ * `POST /__sim/reset` swaps the state for a freshly seeded one and `POST /__sim/config` may swap
+ * the profile.
  */
 export interface RouteContext {
   readonly state: SimState;
+  /** Read at request time too: `POST /__sim/config` may switch it between requests. */
+  readonly profile: Profile;
   readonly options: SimulatorOptions;
   readonly events: SimEvents;
   now(): Date;
@@ -47,3 +51,11 @@ export const bodyOf = (request: FastifyRequest) =>
     ? request.body
     : {}) as Record<string, unknown>;
 export const paramsOf = (request: FastifyRequest) => (request.params ?? {}) as Record<string, unknown>;
+
+/**
+ * The `data` of an action (approve, reject, submit, restore, assign ...): the changed object under
+ * `lenient`, null under `docs-exact`, where REFERENCE shows "`(data)` | object\|null" for each of
+ * them (profile `actionsReturnObjects`). `view` runs only when the object is shown.
+ */
+export const actionData = (ctx: RouteContext, view: () => unknown): unknown =>
+  ctx.profile.actionsReturnObjects ? view() : null;

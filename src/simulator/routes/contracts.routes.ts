@@ -40,6 +40,7 @@ export function registerContractsRoutes(app: FastifyInstance, ctx: RouteContext)
       ...okPage(
         { ...page, data: page.data.map((c) => contractView(state, c, membership)) },
         'Contracts retrieved successfully',
+        ctx.profile.paginationOnEveryList,
       ),
       pagination: { current_page, per_page, total, last_page },
     };

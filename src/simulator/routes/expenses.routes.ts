@@ -45,7 +45,11 @@ export function registerExpensesRoutes(app: FastifyInstance, ctx: RouteContext):
           (!to || e.date <= to),
       )
       .map((e) => expenseView(state, e));
-    return okPage(paginate(rows, query), 'Expenses retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Expenses retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /** Static path, registered beside `/expenses/:expenseId` (Fastify prefers static segments). */
@@ -56,7 +60,11 @@ export function registerExpensesRoutes(app: FastifyInstance, ctx: RouteContext):
     const rows = [...state.expenseCategories.values()]
       .filter((c) => c.workspaceId === scope.workspaceId)
       .map((c) => ({ id: c.id, name: c.name }));
-    return okPage(paginate(rows, queryOf(request)), 'Expense categories retrieved successfully');
+    return okPage(
+      paginate(rows, queryOf(request)),
+      'Expense categories retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**

@@ -17,7 +17,7 @@ import {
 } from '../http/params.js';
 import { ADMIN_ROLES, type Leave, type LeavePolicy } from '../state/model.js';
 import { ymd } from '../state/time.js';
-import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
+import { actionData, bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
 import { balanceView, leaveView, policyView } from './leaves.views.js';
 
 /**
@@ -28,8 +28,9 @@ import { balanceView, leaveView, policyView } from './leaves.views.js';
  * Managers see every member's leaves and balances, other members only their own; the policy list
  * is open to every member (they need policy ids to request leave).
  *
- * Assumption (GAPS Leaves): policy ids are the simulator's UUID strings (the docs' examples show
- * integers such as 456); `policy_id` is compared as a string, so either JSON form works.
+ * Policy ids (profile `leavePolicyIds`): `docs-exact` uses integers, as REFERENCE §10.9 types
+ * `policy_id` ("integer", example 456); a non-integer `policy_id` is a 422 there. `lenient` keeps
+ * the simulator's historical UUID strings, compared as strings.
  */
 export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /** `date_from`/`date_to` keep leaves whose days overlap the inclusive range. */
@@ -37,7 +38,7 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
     const { caller, workspaceId, membership } = workspaceScope(ctx, request);
     const query = queryOf(request);
     const id = optionalString(query, 'id');
-    const policyId = optionalRaw(query, 'policy_id');
+    const policyId = policyIdFilter(ctx, query);
     const isPaid = optionalEnum(query, 'is_paid', ['yes', 'no']);
     const status = optionalEnum(query, 'status', ['pending', 'approved', 'rejected']);
     const dateFrom = optionalDate(query, 'date_from');
@@ -58,8 +59,12 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
           (dateFrom === undefined || l.endDate >= dateFrom) &&
           (dateTo === undefined || l.startDate <= dateTo),
       )
-      .map((l) => leaveView(ctx.state, l));
-    return okPage(paginate(rows, query), 'Leave requests retrieved successfully');
+      .map((l) => leaveView(ctx.state, l, ctx.profile));
+    return okPage(
+      paginate(rows, query),
+      'Leave requests retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**
@@ -81,7 +86,7 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
     const body = bodyOf(request);
     const userId = requiredInt(body, 'user_id', { min: 1 });
     memberActedFor(state, { caller, workspaceId, membership }, userId, 'request leave');
-    const policy = findPolicy(ctx, workspaceId, requiredRaw(body, 'policy_id'));
+    const policy = findPolicy(ctx, workspaceId, body);
     const start = requiredDate(body, 'start');
     const end = requiredDate(body, 'end');
     assertOrdered('start', start, 'end', end);
@@ -153,7 +158,10 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
     const { caller, leave } = decide(request, 'approve', () => undefined);
     leave.status = 'approved';
     leave.approvedBy = caller.user.id;
-    return ok(leaveView(ctx.state, leave), 'Leave request approved successfully');
+    return ok(
+      actionData(ctx, () => leaveView(ctx.state, leave, ctx.profile)),
+      'Leave request approved successfully',
+    );
   };
 
   /** `reason` is required (as in legacy V1); `reject_reason` and `comment` are accepted as aliases. */
@@ -167,7 +175,10 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
     leave.status = 'rejected';
     leave.rejectedBy = caller.user.id;
     leave.rejectReason = input;
-    return ok(leaveView(ctx.state, leave), 'Leave request rejected successfully');
+    return ok(
+      actionData(ctx, () => leaveView(ctx.state, leave, ctx.profile)),
+      'Leave request rejected successfully',
+    );
   };
 
   // Inferred operations (GAPS Leaves): PUT as modelled on timesheets; POST accepted too.
@@ -202,25 +213,49 @@ export function registerLeavesRoutes(app: FastifyInstance, ctx: RouteContext): v
           (userId === undefined || m.userId === userId),
       )
       .map((m) => balanceView(ctx.state, m, policies, dateFrom, dateTo));
-    return okPage(paginate(rows, query), 'Leave balances retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Leave balances retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   app.get('/leaves/policies', async (request) => {
     const { workspaceId } = workspaceScope(ctx, request);
-    const rows = policiesOf(ctx, workspaceId).map(policyView);
-    return okPage(paginate(rows, queryOf(request)), 'Leave policies retrieved successfully');
+    const rows = policiesOf(ctx, workspaceId).map((p) => policyView(p, ctx.profile));
+    return okPage(
+      paginate(rows, queryOf(request)),
+      'Leave policies retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 }
 
 const policiesOf = (ctx: RouteContext, workspaceId: number): LeavePolicy[] =>
   [...ctx.state.leavePolicies.values()].filter((p) => p.workspaceId === workspaceId);
 
-function findPolicy(ctx: RouteContext, workspaceId: number, id: string): LeavePolicy {
-  const policy = ctx.state.leavePolicies.get(id);
+/** The policy named by a required `policy_id`: an integer or a UUID string, by profile. */
+function findPolicy(ctx: RouteContext, workspaceId: number, body: Source): LeavePolicy {
+  const integer = ctx.profile.leavePolicyIds === 'integer';
+  const id = integer ? requiredInt(body, 'policy_id', { min: 1 }) : requiredRaw(body, 'policy_id');
+  const policy = integer
+    ? policiesOf(ctx, workspaceId).find((p) => p.number === id)
+    : ctx.state.leavePolicies.get(String(id));
   if (!policy || policy.workspaceId !== workspaceId) {
-    throw notFound(`No leave policy with id "${id}" in workspace ${workspaceId} (see GET /leaves/policies)`);
+    throw notFound(
+      `No leave policy with id ${JSON.stringify(id)} in workspace ${workspaceId} (see GET /leaves/policies)`,
+    );
   }
   return policy;
+}
+
+/** The `policy_id` filter of `GET /leaves` as the store's key (UUID), or undefined. */
+function policyIdFilter(ctx: RouteContext, query: Source): string | undefined {
+  if (ctx.profile.leavePolicyIds === 'uuid') return optionalRaw(query, 'policy_id');
+  const number = optionalInt(query, 'policy_id', { min: 1 });
+  if (number === undefined) return undefined;
+  // An unknown integer filters everything out, like an unknown UUID does.
+  return [...ctx.state.leavePolicies.values()].find((p) => p.number === number)?.id ?? `#${number}`;
 }
 
 /** An id that may arrive as a JSON number or a string; compared as a string. */

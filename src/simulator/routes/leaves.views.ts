@@ -1,6 +1,7 @@
 import { daysInclusive } from '../http/params.js';
 import type { Leave, LeavePolicy, Membership } from '../state/model.js';
 import type { SimState } from '../state/store.js';
+import type { Profile } from '../profile.js';
 
 /** Hours per leave day for `total.hours` and the policies' `hours_per_day`. */
 export const HOURS_PER_DAY = 8;
@@ -14,17 +15,19 @@ export function daysWithin(leave: Leave, from: string, to: string): number {
 
 /**
  * REFERENCE §9.11 Leave. `end_date`, `created_on` and `total` come from the legacy V1 docs (GAPS
- * Leaves); `policy_id` and `leave_type` (the policy name) are added so a client can tell leaves
- * apart. Assumption (GAPS Leaves): `total.days` counts calendar days, `total.hours` 8 per day.
+ * Leaves). `lenient` adds `policy_id` and `leave_type` (the policy name) so a client can tell
+ * leaves apart; no doc shows them, so `docs-exact` does not (profile `undocumentedFields`).
+ * Assumption (GAPS Leaves): `total.days` counts calendar days, `total.hours` 8 per day.
  */
-export function leaveView(state: SimState, leave: Leave): Record<string, unknown> {
+export function leaveView(state: SimState, leave: Leave, profile: Profile): Record<string, unknown> {
   const days = daysInclusive(leave.startDate, leave.endDate);
   const policy = leave.policyId === null ? undefined : state.leavePolicies.get(leave.policyId);
   return {
     id: leave.id,
     user_id: leave.userId,
-    policy_id: leave.policyId,
-    leave_type: policy?.name ?? null,
+    ...(profile.undocumentedFields
+      ? { policy_id: policy ? policyId(policy, profile) : null, leave_type: policy?.name ?? null }
+      : {}),
     status: leave.status,
     note: leave.note,
     is_paid: leave.isPaid ? 'yes' : 'no',
@@ -39,15 +42,23 @@ export function leaveView(state: SimState, leave: Leave): Record<string, unknown
   };
 }
 
-/** Inferred fields of `GET /leaves/policies` (REFERENCE §10.9): id, name, is_paid, time_unit. */
-export function policyView(policy: LeavePolicy): Record<string, unknown> {
+/** A policy's wire id: the integer the docs show, or the historical UUID (profile `leavePolicyIds`). */
+export const policyId = (policy: LeavePolicy, profile: Profile): string | number =>
+  profile.leavePolicyIds === 'integer' ? policy.number : policy.id;
+
+/**
+ * Inferred fields of `GET /leaves/policies` (REFERENCE §10.9): id, name, is_paid, time_unit;
+ * `lenient` adds `days_per_year` and `hours_per_day` (profile `undocumentedFields`).
+ */
+export function policyView(policy: LeavePolicy, profile: Profile): Record<string, unknown> {
   return {
-    id: policy.id,
+    id: policyId(policy, profile),
     name: policy.name,
     is_paid: policy.isPaid ? 'yes' : 'no',
     time_unit: 'days',
-    days_per_year: policy.daysPerYear,
-    hours_per_day: HOURS_PER_DAY,
+    ...(profile.undocumentedFields
+      ? { days_per_year: policy.daysPerYear, hours_per_day: HOURS_PER_DAY }
+      : {}),
   };
 }
 

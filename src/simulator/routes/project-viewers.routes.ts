@@ -3,12 +3,19 @@ import { badRequest, notFound } from '../http/api-error.js';
 import { requireRole } from '../http/auth.js';
 import { ok, okPage } from '../http/envelope.js';
 import { paginate } from '../http/pagination.js';
-import { optionalString, pathInt, requiredEmail, requiredInt, requiredString } from '../http/params.js';
+import {
+  optionalString,
+  pathInt,
+  requiredEmail,
+  requiredInt,
+  requiredString,
+  type Source,
+} from '../http/params.js';
 import { ADMIN_ROLES, type User } from '../state/model.js';
 import { memberKey, newMembership } from '../state/store.js';
 import { userToken } from '../state/demo-tokens.js';
 import { isoSeconds } from '../state/time.js';
-import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
+import { actionData, bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
 import { findViewer, type ViewerRecord, viewerView, viewersOf } from './project-viewers.views.js';
 
 /**
@@ -18,8 +25,13 @@ import { findViewer, type ViewerRecord, viewerView, viewersOf } from './project-
  * Every operation is for Owners and Executive Managers (the docs say so for create, and "inferred"
  * for the rest).
  *
- * Assumption (GAPS Project Viewers): `viewerId` is the viewer's integer user id (doc set B); doc set
- * A types it as a string, but a non-numeric id can never match, so it is a 422 naming the parameter.
+ * `viewerId` type (GAPS Project Viewers: "integer in doc set B, string in doc set A"), profile
+ * `viewerIdType`: `lenient` serves doc set B, the viewer's integer user id, and a non-numeric path
+ * id is a 422 naming the parameter; `docs-exact` serves doc set A, the same id as a string on the
+ * wire (`"id": "105"`), and a path id that matches no viewer, numeric or not, is a 404.
+ *
+ * Actions (archive, restore, assign-project, unassign-project) return the viewer under `lenient`
+ * and `data: null` under `docs-exact` (see `actionData`).
  *
  * Assumption (GAPS Project Viewers): create, archive and restore are member lifecycle moves, so they
  * raise `member.invited`, `member.archived` and `member.activated` with the viewer object as data.
@@ -29,7 +41,7 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
   const scopedViewer = (request: FastifyRequest, action: string) => {
     const scope = workspaceScope(ctx, request);
     requireRole(scope.membership, ADMIN_ROLES, action);
-    const viewerId = pathInt(paramsOf(request), 'viewerId', 'project viewer');
+    const viewerId = viewerIdOf(ctx, paramsOf(request));
     return { ...scope, viewer: findViewer(ctx.state, scope.workspaceId, viewerId) };
   };
 
@@ -41,8 +53,12 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
     const email = optionalString(query, 'email')?.trim().toLowerCase();
     const rows = viewersOf(ctx.state, workspaceId)
       .filter((v) => !email || ctx.state.users.get(v.membership.userId)?.email.toLowerCase().includes(email))
-      .map((v) => viewerView(ctx.state, v));
-    return okPage(paginate(rows, query), 'Project viewers retrieved successfully');
+      .map((v) => viewerView(ctx.state, v, ctx.profile));
+    return okPage(
+      paginate(rows, query),
+      'Project viewers retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**
@@ -73,14 +89,14 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
     state.memberships.set(memberKey(workspaceId, user.id), created);
     const access = { workspaceId, userId: user.id, projectIds: [], memberSince: now };
     state.viewers.set(memberKey(workspaceId, user.id), access);
-    const data = viewerView(state, { membership: created, access });
+    const data = viewerView(state, { membership: created, access }, ctx.profile);
     ctx.events.emit('member.invited', workspaceId, data);
     return reply.status(201).send(ok(data, 'Project viewer created successfully'));
   });
 
   app.get('/project-viewers/:viewerId', async (request) => {
     const { viewer } = scopedViewer(request, 'view project viewers');
-    return ok(viewerView(ctx.state, viewer), 'Project viewer retrieved successfully');
+    return ok(viewerView(ctx.state, viewer, ctx.profile), 'Project viewer retrieved successfully');
   });
 
   /** Archive = status `left` (soft delete). Assumption (GAPS Project Viewers): archiving twice is a 400. */
@@ -90,9 +106,12 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
       throw badRequest(`Project viewer ${viewer.membership.userId} is already archived`);
     }
     setStatus(viewer, 'left', isoSeconds(ctx.now()));
-    const data = viewerView(ctx.state, viewer);
+    const data = viewerView(ctx.state, viewer, ctx.profile);
     ctx.events.emit('member.archived', workspaceId, data);
-    return ok(data, 'Project viewer archived successfully');
+    return ok(
+      actionData(ctx, () => data),
+      'Project viewer archived successfully',
+    );
   });
 
   app.post('/project-viewers/:viewerId/restore', async (request) => {
@@ -103,9 +122,12 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
       );
     }
     setStatus(viewer, 'active', isoSeconds(ctx.now()));
-    const data = viewerView(ctx.state, viewer);
+    const data = viewerView(ctx.state, viewer, ctx.profile);
     ctx.events.emit('member.activated', workspaceId, data);
-    return ok(data, 'Project viewer restored successfully');
+    return ok(
+      actionData(ctx, () => data),
+      'Project viewer restored successfully',
+    );
   });
 
   /**
@@ -144,7 +166,10 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
       throw badRequest(`Project ${projectId} is already assigned to project viewer ${access.userId}`);
     }
     access.projectIds.push(projectId);
-    return ok(viewerView(ctx.state, viewer), 'Project assigned to viewer successfully');
+    return ok(
+      actionData(ctx, () => viewerView(ctx.state, viewer, ctx.profile)),
+      'Project assigned to viewer successfully',
+    );
   });
 
   app.delete('/project-viewers/:viewerId/unassign-project', async (request) => {
@@ -153,8 +178,21 @@ export function registerProjectViewersRoutes(app: FastifyInstance, ctx: RouteCon
       throw badRequest(`Project ${projectId} is not assigned to project viewer ${access.userId}`);
     }
     access.projectIds = access.projectIds.filter((id) => id !== projectId);
-    return ok(viewerView(ctx.state, viewer), 'Project unassigned from viewer successfully');
+    return ok(
+      actionData(ctx, () => viewerView(ctx.state, viewer, ctx.profile)),
+      'Project unassigned from viewer successfully',
+    );
   });
+}
+
+/**
+ * The path's viewer id as the user id it stands for. Under `docs-exact` (string ids) an id that is
+ * not a user id names no viewer: 0, which no user has, so the lookup answers 404.
+ */
+function viewerIdOf(ctx: RouteContext, params: Source): number {
+  if (ctx.profile.viewerIdType === 'integer') return pathInt(params, 'viewerId', 'project viewer');
+  const raw = String(params.viewerId ?? '');
+  return /^\d+$/.test(raw) ? Number(raw) : 0;
 }
 
 function setStatus(viewer: ViewerRecord, status: 'active' | 'left', now: string) {

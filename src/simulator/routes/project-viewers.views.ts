@@ -1,4 +1,5 @@
 import { notFound } from '../http/api-error.js';
+import type { Profile } from '../profile.js';
 import type { Membership, ViewerAccess } from '../state/model.js';
 import { memberKey, type SimState } from '../state/store.js';
 
@@ -28,11 +29,15 @@ export function findViewer(state: SimState, workspaceId: number, viewerId: numbe
   return { membership, access: state.viewers.get(memberKey(workspaceId, viewerId)) };
 }
 
-/** REFERENCE §9.7 ProjectViewer. */
-export function viewerView(state: SimState, record: ViewerRecord): Record<string, unknown> {
+/**
+ * REFERENCE §9.7 ProjectViewer. `id` is an integer (doc set B) or the same id as a string (doc set
+ * A), by profile `viewerIdType`.
+ */
+export function viewerView(state: SimState, record: ViewerRecord, profile: Profile): Record<string, unknown> {
   const user = state.users.get(record.membership.userId);
+  const id = record.membership.userId;
   return {
-    id: record.membership.userId,
+    id: profile.viewerIdType === 'string' ? String(id) : id,
     email: user?.email ?? null,
     firstname: user?.firstname ?? null,
     lastname: user?.lastname ?? null,

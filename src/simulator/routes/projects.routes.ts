@@ -76,6 +76,7 @@ export function registerProjectsRoutes(app: FastifyInstance, ctx: RouteContext):
     return okPage(
       { ...page, data: page.data.map((p) => projectView(state, p, membership)) },
       'Projects retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 

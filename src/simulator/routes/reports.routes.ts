@@ -6,7 +6,7 @@ import { paginate } from '../http/pagination.js';
 import { optionalBool, optionalInt, optionalStringArray, requiredDate, type Source } from '../http/params.js';
 import { ADMIN_ROLES } from '../state/model.js';
 import type { SimState } from '../state/store.js';
-import { addDays, isoOffset, ymd } from '../state/time.js';
+import { addDays, isoInZone, ymd, ymdInZone } from '../state/time.js';
 import { queryOf, type RouteContext, workspaceScope } from './context.js';
 import {
   activityLevel,
@@ -28,6 +28,13 @@ import { fullName } from './time-entries.views.js';
 
 /** Reports that page by users (§4): 30 users per page by default, at most 100. */
 const USER_PAGES = { defaultPerPage: 30, maxPerPage: 100 };
+
+/** The daily timeline's time zone: null (UTC) or the workspace owner's (profile `timelineZone`). */
+function timelineZone(ctx: RouteContext, workspaceId: number): string | null {
+  if (ctx.profile.timelineZone === 'utc') return null;
+  const ownerId = ctx.state.workspaces.get(workspaceId)?.ownerId;
+  return (ownerId === undefined ? undefined : ctx.state.users.get(ownerId)?.timezone) ?? null;
+}
 
 /** Every report: Owners and Executive Managers of the workspace only. */
 function reportRequest(ctx: RouteContext, request: FastifyRequest) {
@@ -70,7 +77,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
     const currencies = optionalStringArray(query, 'currencies')?.map((c) => c.toUpperCase());
     const rates = canViewRates(scope.membership);
 
-    const spans = workSpans(state, scope.workspaceId, now).filter(
+    const spans = workSpans(state, scope.workspaceId, now, ctx.profile).filter(
       (s) =>
         spanDate(s) >= range.start &&
         spanDate(s) <= range.end &&
@@ -135,6 +142,11 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
    * [{id, start_time, end_time, duration_minutes, project_id, project_name, contract_id, task_id,
    * task_title, activity_description, method, activity_level, is_running}]}]`, one row per user
    * with time on `date` (paged by users). A running tracker has `id` and `end_time` null.
+   *
+   * Times: `lenient` renders them in UTC (`+00:00`) and `date` is a UTC date. `docs-exact`
+   * (profile `timelineZone`) follows REFERENCE §10.13: "Times in ISO 8601 with the workspace
+   * owner's timezone offset", and reads `date` in that zone too (GAPS G13: "Date filters in the
+   * workspace owner's timezone, which is documented only for the daily timeline report").
    */
   app.get('/reports/daily-timeline', async (request) => {
     const { state, scope, query } = reportRequest(ctx, request);
@@ -146,9 +158,10 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
     }
     const userIds = optionalIntList(query, 'user_ids');
     const rates = canViewRates(scope.membership);
+    const zone = timelineZone(ctx, scope.workspaceId);
     const byUser = groupByUser(
-      workSpans(state, scope.workspaceId, now).filter(
-        (s) => spanDate(s) === date && (!userIds || userIds.includes(s.userId)),
+      workSpans(state, scope.workspaceId, now, ctx.profile).filter(
+        (s) => ymdInZone(new Date(s.start), zone) === date && (!userIds || userIds.includes(s.userId)),
       ),
     );
     const page = paginate(byUser, query, USER_PAGES);
@@ -167,8 +180,8 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
             ...(rates ? { total_amount: roundAmounts(amounts) } : {}),
             time_entries: spans.map((span) => ({
               id: span.running ? null : span.id,
-              start_time: isoOffset(new Date(span.start)),
-              end_time: span.running ? null : isoOffset(new Date(span.end)),
+              start_time: isoInZone(new Date(span.start), zone),
+              end_time: span.running ? null : isoInZone(new Date(span.end), zone),
               duration_minutes: toMinutes(span.seconds),
               project_id: span.projectId,
               project_name: projectName(state, span.projectId),
@@ -185,6 +198,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
         pagination: page.pagination,
       },
       'Daily timeline report retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
@@ -208,7 +222,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
     const date = requiredDate(query, 'date');
     const users = optionalIntList(query, 'users');
     const wanted = statusFilter(query);
-    const spans = workSpans(state, scope.workspaceId, now).filter((s) => spanDate(s) === date);
+    const spans = workSpans(state, scope.workspaceId, now, ctx.profile).filter((s) => spanDate(s) === date);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     const expected = weekday === 0 || weekday === 6 ? 0 : 480;
     const rows = state
@@ -218,7 +232,11 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
       .sort((a, b) => a.userId - b.userId)
       .map((m) => attendanceRow(state, scope.workspaceId, m.userId, date, expected, spans))
       .filter((row) => !wanted || row.statuses.some((s) => wanted.includes(s)));
-    return okPage(paginate(rows, query, USER_PAGES), 'Daily attendance report retrieved successfully');
+    return okPage(
+      paginate(rows, query, USER_PAGES),
+      'Daily attendance report retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**
@@ -236,7 +254,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
     const contractId = optionalInt(query, 'contract_id', { min: 1 });
     const userIds = optionalIntList(query, 'user_ids');
     const byUser = groupByUser(
-      workSpans(state, scope.workspaceId, ctx.now()).filter(
+      workSpans(state, scope.workspaceId, ctx.now(), ctx.profile).filter(
         (s) =>
           spanDate(s) >= range.start &&
           spanDate(s) <= range.end &&
@@ -269,6 +287,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
       },
       page.pagination,
       'Activity level report retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
@@ -286,7 +305,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
     const taskIds = optionalIntList(query, 'task_id');
     const includeNoTask = optionalBool(query, 'include_no_task') ?? true;
     const byUser = groupByUser(
-      workSpans(state, scope.workspaceId, ctx.now()).filter(
+      workSpans(state, scope.workspaceId, ctx.now(), ctx.profile).filter(
         (s) =>
           spanDate(s) >= range.start &&
           spanDate(s) <= range.end &&
@@ -325,6 +344,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
         pagination: page.pagination,
       },
       'Task report retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
@@ -339,7 +359,7 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
     const { state, scope, query } = reportRequest(ctx, request);
     const range = dateRange(query, { maxDays: 31 });
     const users = optionalIntList(query, 'users');
-    const spans = workSpans(state, scope.workspaceId, ctx.now()).filter(
+    const spans = workSpans(state, scope.workspaceId, ctx.now(), ctx.profile).filter(
       (s) =>
         s.activityDescription !== null &&
         s.activityDescription.trim() !== '' &&
@@ -358,7 +378,11 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: RouteContext): 
         last_date: spanDate(group[group.length - 1]!),
       }))
       .sort((a, b) => a.user_id - b.user_id || b.total_minutes - a.total_minutes);
-    return okPage(paginate(rows, query), 'Activity descriptions report retrieved successfully');
+    return okPage(
+      paginate(rows, query),
+      'Activity descriptions report retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../http/params.js';
 import type { TimeEntry } from '../state/model.js';
 import type { SimState } from '../state/store.js';
+import type { Profile } from '../profile.js';
 import { entryFromTracker } from './time-entries.views.js';
 import { addDays, isoSeconds, ymd } from '../state/time.js';
 
@@ -31,7 +32,12 @@ export interface WorkSpan extends TimeEntry {
  * Finished entries plus running trackers (as spans ending now, id `running:<ws>:<user>`, method
  * "Web tracker"), so today's reports include time being tracked right now.
  */
-export function workSpans(state: SimState, workspaceId: number, now: Date): WorkSpan[] {
+export function workSpans(
+  state: SimState,
+  workspaceId: number,
+  now: Date,
+  profile: Pick<Profile, 'currentDataSeesDesktopTrackers'>,
+): WorkSpan[] {
   const spans: WorkSpan[] = [];
   for (const entry of state.timeEntries.values()) {
     if (entry.workspaceId !== workspaceId) continue;
@@ -41,7 +47,7 @@ export function workSpans(state: SimState, workspaceId: number, now: Date): Work
     if (tracker.workspaceId !== workspaceId) continue;
     const end = isoSeconds(now);
     spans.push({
-      ...entryFromTracker(tracker, `running:${tracker.workspaceId}:${tracker.userId}`, end),
+      ...entryFromTracker(tracker, `running:${tracker.workspaceId}:${tracker.userId}`, end, profile),
       running: true,
       seconds: secondsBetween(tracker.startedAt, end),
     });
@@ -162,8 +168,9 @@ export function okObjectPage(
   data: Record<string, unknown>,
   pagination: Pagination,
   message: string,
+  showPagination: boolean,
 ): Record<string, unknown> {
-  return { success: true, data, message, meta: meta({ pagination }) };
+  return { success: true, data, message, meta: meta(showPagination ? { pagination } : {}) };
 }
 
 /** `YYYY-MM-DDTHH:mm:ss+00:00` → `HH:mm`. */

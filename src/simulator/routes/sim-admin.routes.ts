@@ -5,6 +5,7 @@ import type { RateLimiter } from '../http/rate-limiter.js';
 import type { RequestStats } from '../http/request-stats.js';
 import { optionalInt, optionalNumber } from '../http/params.js';
 import { DEMO_TOKENS } from '../state/demo-tokens.js';
+import { parseProfileName, type ProfileName } from '../profile.js';
 
 /**
  * Introspection and control under `/__sim/`, outside the WebWork API paths, for tests and benchmarks.
@@ -12,7 +13,13 @@ import { DEMO_TOKENS } from '../state/demo-tokens.js';
  */
 export function registerSimAdminRoutes(
   app: FastifyInstance,
-  deps: { stats: RequestStats; faults: FaultInjector; limiter: RateLimiter; reseed: () => void },
+  deps: {
+    stats: RequestStats;
+    faults: FaultInjector;
+    limiter: RateLimiter;
+    reseed: () => void;
+    profile: { get: () => ProfileName; set: (name: ProfileName) => void };
+  },
 ): void {
   app.get('/__sim/health', async () => ({ ok: true }));
   app.get('/__sim/stats', async () => deps.stats.snapshot());
@@ -30,7 +37,8 @@ export function registerSimAdminRoutes(
   /**
    * Body: any of `latencyMs`, `jitterMs`, `failRate`, `hangRate`, `rateLimit`, and the scope of the
    * faults: `faultMethods` (e.g. `["GET"]`, `[]` = all) and `faultPathPattern` (a regular expression
-   * on the path, `""` = all).
+   * on the path, `""` = all), and `profile` (`lenient` | `docs-exact`, for the requests that follow;
+   * the data is kept).
    */
   app.post('/__sim/config', async (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -40,13 +48,27 @@ export function registerSimAdminRoutes(
         .filter(([, value]) => value !== undefined),
     );
     const scope = faultScope(body);
+    const profile = body.profile === undefined ? undefined : profileOf(body.profile);
     const rateLimit = optionalInt(body, 'rateLimit', { min: 0 });
     if (rateLimit !== undefined) {
       deps.limiter.limit = rateLimit;
       deps.limiter.reset();
     }
-    return { ...deps.faults.configure({ ...changes, ...scope }), rateLimit: deps.limiter.limit };
+    if (profile !== undefined) deps.profile.set(profile);
+    return {
+      ...deps.faults.configure({ ...changes, ...scope }),
+      rateLimit: deps.limiter.limit,
+      profile: deps.profile.get(),
+    };
   });
+}
+
+function profileOf(raw: unknown): ProfileName {
+  try {
+    return parseProfileName(raw, 'profile');
+  } catch (error) {
+    throw new ApiError(400, (error as Error).message);
+  }
 }
 
 function faultScope(body: Record<string, unknown>): Partial<FaultSettings> {

@@ -56,11 +56,22 @@ const ORDER_FIELDS = [
  */
 const inputOf = (request: FastifyRequest): Source => ({ ...queryOf(request), ...bodyOf(request) });
 
+/**
+ * `project_id` of a task operation: optional under `lenient` (MindCloud lists it optional on
+ * `GET /tasks`; a given one must match the task), required (400) under `docs-exact`, as REFERENCE
+ * §10.5 marks it on GET /tasks ("Required in doc set B"), the task-by-id operations and assign,
+ * unassign and assignees (profile `taskProjectIdOptional`).
+ */
+const taskProjectId = (ctx: RouteContext, source: Source): number | undefined =>
+  ctx.profile.taskProjectIdOptional
+    ? optionalInt(source, 'project_id', { min: 1 })
+    : requiredInt(source, 'project_id', { min: 1 });
+
 /** REFERENCE §10.5: tasks of projects, their assignees. */
 export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /**
-   * Tasks of one project, or, without `project_id` (optional per MindCloud, required in doc set B),
-   * of every active project the caller may see. Filters: `status`, `priority`, `contract_id` (tasks
+   * Tasks of one project, or, without `project_id` (only under `lenient`, see `taskProjectId`), of
+   * every active project the caller may see. Filters: `status`, `priority`, `contract_id` (tasks
    * of the contract's project assigned to the contract's member), `parent_id` (sub-tasks of a task;
    * 0 or "null" = top-level tasks only). Assumption (GAPS Tasks): `order_by` takes one of
    * ORDER_FIELDS, with a leading "-" for descending; the default order is by id.
@@ -69,7 +80,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const { state } = ctx;
     const { membership, workspaceId } = workspaceScope(ctx, request);
     const query = queryOf(request);
-    const projectId = optionalInt(query, 'project_id', { min: 1 });
+    const projectId = taskProjectId(ctx, query);
     const status = optionalEnum(query, 'status', TASK_STATUSES);
     const priority = optionalEnum(query, 'priority', TASK_PRIORITIES);
     const contractId = optionalInt(query, 'contract_id', { min: 1 });
@@ -98,6 +109,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     return okPage(
       { ...page, data: page.data.map((t) => taskView(state, t)) },
       'Tasks retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
@@ -150,11 +162,11 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     return reply.status(201).send(ok(taskView(state, task), 'Task created successfully'));
   });
 
-  /** `project_id` is optional here (MindCloud lists it); when given it must be the task's project. */
+  /** `project_id` (see `taskProjectId`), when given, must be the task's project. */
   app.get('/tasks/:taskId', async (request) => {
     const { membership } = workspaceScope(ctx, request);
     const taskId = pathInt(paramsOf(request), 'taskId', 'task');
-    const projectId = optionalInt(queryOf(request), 'project_id', { min: 1 });
+    const projectId = taskProjectId(ctx, queryOf(request));
     const task = findTask(ctx.state, membership, taskId, projectId);
     return ok(taskView(ctx.state, task), 'Task retrieved successfully');
   });
@@ -162,8 +174,8 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
   /**
    * Partial update. `assignees`, when sent, replaces the assignee list. `completed_at` is set when
    * the status becomes Done/Completed (20/30) and cleared when it goes back. Assumption (GAPS
-   * Tasks): `project_id` identifies the task's project (optional; a task is not moved between
-   * projects).
+   * Tasks): `project_id` identifies the task's project (see `taskProjectId`; a task is not moved
+   * between projects).
    */
   app.put('/tasks/:taskId', async (request) => {
     const { state } = ctx;
@@ -171,7 +183,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     requireRole(membership, TASK_MANAGER_ROLES, 'update tasks');
     const taskId = pathInt(paramsOf(request), 'taskId', 'task');
     const body = bodyOf(request);
-    const task = findTask(state, membership, taskId, optionalInt(inputOf(request), 'project_id', { min: 1 }));
+    const task = findTask(state, membership, taskId, taskProjectId(ctx, inputOf(request)));
     requireSomeField(body, UPDATABLE);
     const title = nonEmpty(body, 'title');
     const description = optionalString(body, 'description', { maxLength: 5000 });
@@ -213,7 +225,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const { membership } = workspaceScope(ctx, request);
     requireRole(membership, TASK_MANAGER_ROLES, 'delete tasks');
     const taskId = pathInt(paramsOf(request), 'taskId', 'task');
-    findTask(state, membership, taskId, optionalInt(inputOf(request), 'project_id', { min: 1 }));
+    findTask(state, membership, taskId, taskProjectId(ctx, inputOf(request)));
     const doomed = [taskId];
     for (let i = 0; i < doomed.length; i++) {
       for (const t of state.tasks.values()) if (t.parentId === doomed[i]) doomed.push(t.id);
@@ -235,7 +247,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const params = paramsOf(request);
     const taskId = pathInt(params, 'taskId', 'task');
     const userId = pathInt(params, 'userId', 'user');
-    const task = findTask(state, membership, taskId, optionalInt(inputOf(request), 'project_id', { min: 1 }));
+    const task = findTask(state, membership, taskId, taskProjectId(ctx, inputOf(request)));
     assertAssignable(state, workspaceId, task.projectId, userId, 'userId');
     if (task.assigneeIds.includes(userId)) {
       throw unprocessable(`User ${userId} is already assigned to task ${taskId}`);
@@ -252,7 +264,7 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const params = paramsOf(request);
     const taskId = pathInt(params, 'taskId', 'task');
     const userId = pathInt(params, 'userId', 'user');
-    const task = findTask(state, membership, taskId, optionalInt(inputOf(request), 'project_id', { min: 1 }));
+    const task = findTask(state, membership, taskId, taskProjectId(ctx, inputOf(request)));
     if (!task.assigneeIds.includes(userId)) {
       throw unprocessable(`User ${userId} is not assigned to task ${taskId}`);
     }
@@ -265,11 +277,12 @@ export function registerTasksRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const { membership } = workspaceScope(ctx, request);
     const taskId = pathInt(paramsOf(request), 'taskId', 'task');
     const query = queryOf(request);
-    const task = findTask(ctx.state, membership, taskId, optionalInt(query, 'project_id', { min: 1 }));
+    const task = findTask(ctx.state, membership, taskId, taskProjectId(ctx, query));
     const page = paginate(task.assigneeIds, query);
     return okPage(
       { ...page, data: page.data.map((id) => assigneeView(ctx.state, id)) },
       'Task assignees retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 }

@@ -67,6 +67,10 @@ export function registerTimeEntriesRoutes(app: FastifyInstance, ctx: RouteContex
    * the user's other entries in the workspace (one entry per free part) and reports the saved
    * minutes in the top-level `saved_minutes`; if nothing is free it is a 400. `data` is the first
    * saved part. Member/contract weekly limits are not enforced.
+   *
+   * REFERENCE §10.12 shows the create `data` without `id` (GAPS Time Entries: "`data` is assumed to
+   * mirror the TimeEntry object without `id`"): `docs-exact` leaves it out, so a client finds the
+   * new entry through `GET /time-entries`; `lenient` includes it (profile `timeEntryCreateReturnsId`).
    */
   app.post('/time-entries', async (request, reply) => {
     const { state } = ctx;
@@ -118,7 +122,9 @@ export function registerTimeEntriesRoutes(app: FastifyInstance, ctx: RouteContex
       message += ` ${hoursText(requested - savedMinutes)} overlapped existing time entries and was not saved.`;
     }
     void reply.status(201);
-    return ok(timeEntryView(state, saved[0]!), message, { saved_minutes: savedMinutes });
+    const { id, ...withoutId } = timeEntryView(state, saved[0]!);
+    const data = ctx.profile.timeEntryCreateReturnsId ? { id, ...withoutId } : withoutId;
+    return ok(data, message, { saved_minutes: savedMinutes });
   });
 
   /**

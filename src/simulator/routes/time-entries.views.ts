@@ -1,6 +1,7 @@
 import { badRequest, notFound, unprocessable } from '../http/api-error.js';
 import type { Contract, Membership, Project, Task, TimeEntry, Tracker, User } from '../state/model.js';
 import type { SimState } from '../state/store.js';
+import type { Profile } from '../profile.js';
 
 /**
  * Time entries as the API shows them (REFERENCE §9.14), plus the checks shared by everything that
@@ -120,9 +121,16 @@ export function taskOfProject(state: SimState, workspaceId: number, projectId: n
 
 /**
  * The time entry a tracker becomes when it stops at `end` (and what reports count for a tracker
- * still running). Trackers started through the API are recorded as "Web tracker".
+ * still running). Trackers started through the API or the browser are recorded as "Web tracker";
+ * under `docs-exact`, which tells the sources apart, a desktop one is a "Desktop tracker".
  */
-export function entryFromTracker(tracker: Tracker, id: string, end: string): TimeEntry {
+export function entryFromTracker(
+  tracker: Tracker,
+  id: string,
+  end: string,
+  profile: Pick<Profile, 'currentDataSeesDesktopTrackers'>,
+): TimeEntry {
+  const desktop = tracker.source === 'desktop' && !profile.currentDataSeesDesktopTrackers;
   return {
     id,
     workspaceId: tracker.workspaceId,
@@ -131,7 +139,7 @@ export function entryFromTracker(tracker: Tracker, id: string, end: string): Tim
     projectId: tracker.projectId,
     taskId: tracker.taskId,
     activityDescription: tracker.activityDescription,
-    method: 'Web tracker',
+    method: desktop ? 'Desktop tracker' : 'Web tracker',
     start: tracker.startedAt,
     end,
   };

@@ -15,7 +15,7 @@ import {
 } from '../http/params.js';
 import { ADMIN_ROLES, type TimeEntry, type TimeRequest } from '../state/model.js';
 import { isoSeconds } from '../state/time.js';
-import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
+import { actionData, bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
 import { timeRequestView } from './time-requests.views.js';
 
 /**
@@ -55,13 +55,22 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
           (dateFrom === undefined || r.start.slice(0, 10) >= dateFrom) &&
           (dateTo === undefined || r.start.slice(0, 10) <= dateTo),
       )
-      .map(timeRequestView);
-    return okPage(paginate(rows, query), 'Time requests retrieved successfully');
+      .map((r) => timeRequestView(r, ctx.profile));
+    return okPage(
+      paginate(rows, query),
+      'Time requests retrieved successfully',
+      ctx.profile.paginationOnEveryList,
+    );
   });
 
   /**
-   * Accepts both doc sets' bodies: `notes` (B) or `activity_description` (A); `contract_id` optional
-   * (A). The response is the full TimeRequest (doc set B), a superset of doc set A's `{id, status}`.
+   * The body and response follow profile `timeRequestCreate` (REFERENCE §8: doc set A "create:
+   * `contract_id` optional, `activity_description`, ... create returns `{id,status}`"; doc set B
+   * "create: `contract_id` required, `notes`, always pending, returns full object"):
+   * - `union` (`lenient`): both bodies, `notes` (B) or `activity_description` (A); `contract_id`
+   *   optional (A); the response is the full TimeRequest (B), a superset of A's `{id, status}`.
+   * - `doc-set-a` (`docs-exact`): the text is read from `activity_description` only (a `notes` field
+   *   is ignored, as an unknown field is); the response is `{id, status}`.
    *
    * Assumption (GAPS Time Requests): requests are always created `pending` (doc set B); doc set A's
    * auto-approval settings are not simulated. Owners/Executive Managers may request time for any
@@ -104,8 +113,9 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
     const start = requiredDateTime(body, 'start');
     const end = requiredDateTime(body, 'end');
     assertOrdered('start', start, 'end', end, true);
+    const docSetA = ctx.profile.timeRequestCreate === 'doc-set-a';
     const notes =
-      optionalString(body, 'notes', { maxLength: 1000 }) ??
+      (docSetA ? undefined : optionalString(body, 'notes', { maxLength: 1000 })) ??
       optionalString(body, 'activity_description', { maxLength: 1000 }) ??
       null;
     const now = isoSeconds(ctx.now());
@@ -126,7 +136,8 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
       updatedAt: now,
     };
     state.timeRequests.set(created.id, created);
-    return reply.status(201).send(ok(timeRequestView(created), 'Time request created successfully'));
+    const data = docSetA ? { id: created.id, status: created.status } : timeRequestView(created, ctx.profile);
+    return reply.status(201).send(ok(data, 'Time request created successfully'));
   });
 
   /** Doc set B only; `:id` as the docs name it. */
@@ -138,13 +149,14 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
         `Only Owners and Executive Managers can view other members' time requests; ${found.id} belongs to user ${found.userId}`,
       );
     }
-    return ok(timeRequestView(found), 'Time request retrieved successfully');
+    return ok(timeRequestView(found, ctx.profile), 'Time request retrieved successfully');
   });
 
   /**
    * Approving adds the requested time as a TimeEntry (method "Manually added time", notes as the
    * activity description), so it shows up in time entries, reports and timesheets at once. The
-   * response is the updated request plus `time_entry_id` of that entry.
+   * response is the updated request plus `time_entry_id` of that entry (`lenient`), or null
+   * (`docs-exact`, see `actionData`).
    */
   const approve = async (request: FastifyRequest) => {
     const { caller, found } = decide(request, 'approve', () => undefined);
@@ -164,7 +176,10 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
       end: found.end,
     };
     ctx.state.timeEntries.set(entry.id, entry);
-    return ok({ ...timeRequestView(found), time_entry_id: entry.id }, 'Time request approved successfully');
+    return ok(
+      actionData(ctx, () => ({ ...timeRequestView(found, ctx.profile), time_entry_id: entry.id })),
+      'Time request approved successfully',
+    );
   };
 
   /** `comment` is required (documented); `reason` is accepted as an alias. */
@@ -177,7 +192,10 @@ export function registerTimeRequestsRoutes(app: FastifyInstance, ctx: RouteConte
     found.comment = input;
     found.updatedBy = caller.user.id;
     found.updatedAt = isoSeconds(ctx.now());
-    return ok(timeRequestView(found), 'Time request rejected successfully');
+    return ok(
+      actionData(ctx, () => timeRequestView(found, ctx.profile)),
+      'Time request rejected successfully',
+    );
   };
 
   /** Role, lookup, input check, then the state check, so a refused call changes nothing. */

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, forbidden, notFound } from '../http/api-error.js';
 import { ok } from '../http/envelope.js';
-import { optionalInt, optionalString, type Source } from '../http/params.js';
+import { requireRole } from '../http/auth.js';
+import { optionalInt, optionalString, requiredInt, type Source } from '../http/params.js';
+import type { Profile } from '../profile.js';
 import { ADMIN_ROLES, type Tracker } from '../state/model.js';
 import { memberKey, type SimState } from '../state/store.js';
 import { isoOffset, isoSeconds, ymd } from '../state/time.js';
@@ -18,7 +20,7 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
     const { state } = ctx;
     const scope = workspaceScope(ctx, request);
     const body = bodyOf(request);
-    const userId = targetUser(scope, body, 'start time tracking for other members');
+    const userId = targetUser(ctx.profile, scope, body, 'start time tracking');
     workingMember(state, scope.workspaceId, userId);
     const contractId = optionalInt(body, 'contract_id', { min: 1 });
     const taskId = optionalInt(body, 'task_id', { min: 1 });
@@ -32,6 +34,7 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
       );
     }
     const tracker: Tracker = {
+      source: 'api',
       workspaceId: scope.workspaceId,
       userId,
       contractId: target.contract?.id ?? null,
@@ -51,13 +54,13 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
   app.post('/time-tracking/stop', async (request) => {
     const { state } = ctx;
     const scope = workspaceScope(ctx, request);
-    const userId = targetUser(scope, bodyOf(request), 'stop time tracking for other members');
+    const userId = targetUser(ctx.profile, scope, bodyOf(request), 'stop time tracking');
     const key = memberKey(scope.workspaceId, userId);
     const tracker = state.trackers.get(key);
     if (!tracker)
       throw badRequest(`user_id ${userId} has no running tracker in workspace ${scope.workspaceId}`);
     const stoppedAt = ctx.now();
-    const entry = entryFromTracker(tracker, state.uuid(), isoSeconds(stoppedAt));
+    const entry = entryFromTracker(tracker, state.uuid(), isoSeconds(stoppedAt), ctx.profile);
     state.trackers.delete(key);
     state.timeEntries.set(entry.id, entry);
     const stopped_at = isoOffset(stoppedAt);
@@ -74,18 +77,24 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
   /**
    * Today's (UTC) total for a user: whole minutes of today's time entries plus the running
    * tracker's time since max(start, today 00:00); `total_seconds` is the running tracker's
-   * remainder seconds after those minutes (§10.11).
+   * remainder seconds after those minutes, in both profiles. REFERENCE §10.11: "`total_seconds` |
+   * integer | no |  | 9 | Remainder seconds of the running tracker after converting to minutes";
+   * "`total_minutes` | ... | Timeline minutes for the date + running tracker minutes".
    *
    * Assumption (GAPS Time Tracking, current-data when idle): no running tracker is a 200 with
    * `contract_id`, `task_id`, `task_title` and `activity_description` null and today's totals from
-   * time entries only. Two fields not in the docs are added so a client can tell "idle" from "a
+   * time entries only. `lenient` adds two fields no doc shows, so a client can tell "idle" from "a
    * tracker without a contract": `is_running` (boolean) and `start_time` (ISO 8601 with offset, or
-   * null). All trackers count as started from the API/browser (the docs' precondition).
+   * null); `docs-exact` does not (profile `undocumentedFields`).
+   *
+   * REFERENCE §10.11: current-data "Only works when the tracker was started from the API or the
+   * browser". `docs-exact` (profile `currentDataSeesDesktopTrackers`) reports a tracker running
+   * from the desktop app as idle; `lenient` treats every tracker as started from the API.
    */
   app.get('/time-tracking/current-data', async (request) => {
-    const { state } = ctx;
+    const { state, profile } = ctx;
     const scope = workspaceScope(ctx, request);
-    const userId = targetUser(scope, queryOf(request), "view other members' tracker data");
+    const userId = targetUser(profile, scope, queryOf(request), 'view tracker data');
     memberForRead(state, scope.workspaceId, userId);
     const now = ctx.now();
     const today = ymd(now);
@@ -96,7 +105,9 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
       if (entry.start.slice(0, 10) !== today) continue;
       entrySeconds += Math.max(0, (Date.parse(entry.end) - Date.parse(entry.start)) / 1000);
     }
-    const tracker = state.trackers.get(memberKey(scope.workspaceId, userId));
+    const found = state.trackers.get(memberKey(scope.workspaceId, userId));
+    const tracker =
+      found?.source === 'desktop' && !profile.currentDataSeesDesktopTrackers ? undefined : found;
     const runningSeconds = tracker
       ? Math.max(0, Math.floor((now.getTime() - Math.max(Date.parse(tracker.startedAt), midnight)) / 1000))
       : 0;
@@ -111,8 +122,12 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
         total_seconds: runningSeconds % 60,
         total_minutes: Math.floor(entrySeconds / 60) + Math.floor(runningSeconds / 60),
         date: today,
-        is_running: Boolean(tracker),
-        start_time: tracker ? isoOffset(new Date(tracker.startedAt)) : null,
+        ...(profile.undocumentedFields
+          ? {
+              is_running: Boolean(tracker),
+              start_time: tracker ? isoOffset(new Date(tracker.startedAt)) : null,
+            }
+          : {}),
       },
       'Current tracker data retrieved successfully',
     );
@@ -123,17 +138,25 @@ export function registerTimeTrackingRoutes(app: FastifyInstance, ctx: RouteConte
  * Whose tracker. `user_id` is required by doc set A; doc set B says the call acts on the
  * authenticated user.
  *
- * Assumption (GAPS Time Tracking, who may call): Owners and Executive managers act for any member
- * (doc set A); every other role may act only for THEMSELVES (doc set B allows Regular Users to
- * track for themselves; the simulator extends that to current-data and to all non-admin roles).
- * A missing `user_id` means the caller (doc set B's "authenticated user").
+ * `docs-exact` follows the seed (REFERENCE §0, doc set A governs start, stop and current-data):
+ * Owners and Executive Managers only (403 for every other role, even for themselves), and
+ * `user_id` is required (400).
+ *
+ * Assumption (GAPS Time Tracking, who may call), `lenient`: Owners and Executive managers act for
+ * any member (doc set A); every other role may act only for THEMSELVES (doc set B allows Regular
+ * Users to track for themselves; the simulator extends that to current-data and to all non-admin
+ * roles). A missing `user_id` means the caller (doc set B's "authenticated user").
  */
-function targetUser(scope: WorkspaceScope, source: Source, action: string): number {
+function targetUser(profile: Profile, scope: WorkspaceScope, source: Source, action: string): number {
+  if (!profile.trackingForSelf) {
+    requireRole(scope.membership, ADMIN_ROLES, action);
+    return requiredInt(source, 'user_id', { min: 1 });
+  }
   const self = scope.caller.user.id;
   const userId = optionalInt(source, 'user_id', { min: 1 }) ?? self;
   if (userId !== self && !ADMIN_ROLES.includes(scope.membership.role)) {
     throw forbidden(
-      `Only Owners and Executive Managers can ${action}; your role is "${scope.membership.role}" (you may use your own user_id ${self})`,
+      `Only Owners and Executive Managers can ${action} for other members; your role is "${scope.membership.role}" (you may use your own user_id ${self})`,
     );
   }
   return userId;

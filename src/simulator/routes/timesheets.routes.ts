@@ -13,8 +13,8 @@ import {
 } from '../http/params.js';
 import { ADMIN_ROLES, type Timesheet, type TimesheetStatus } from '../state/model.js';
 import { isoSeconds } from '../state/time.js';
-import { bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
-import { timesheetView } from './timesheets.views.js';
+import { actionData, bodyOf, paramsOf, queryOf, type RouteContext, workspaceScope } from './context.js';
+import { timesheetView, wireStatus } from './timesheets.views.js';
 
 const isAdmin = (role: string) => (ADMIN_ROLES as readonly string[]).includes(role);
 
@@ -75,8 +75,9 @@ const MOVES: Record<'submit' | 'unsubmit' | 'approve' | 'reject', Move> = {
  */
 export function registerTimesheetsRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /**
-   * `status` uses the doc set A vocabulary (`pending`); doc set B's `open` is accepted as an alias
-   * of `pending` in the filter. `date_from`/`date_to` keep timesheets whose period overlaps the
+   * A timesheet not yet submitted is `pending` (doc set A) under `lenient` and `open` (doc set B)
+   * under `docs-exact` (profile `timesheetDraftStatus`); the `status` filter accepts both names in
+   * either profile, as REFERENCE §10.7 lists "pending", "open", "submitted", "approved", "rejected". `date_from`/`date_to` keep timesheets whose period overlaps the
    * range. `order_by` (asc|desc) sorts by period start (timesheets have no other creation time);
    * without it the store order is kept.
    */
@@ -109,8 +110,9 @@ export function registerTimesheetsRoutes(app: FastifyInstance, ctx: RouteContext
     const page = paginate(rows, query);
     const showRates = canViewRates(membership);
     return okPage(
-      { ...page, data: page.data.map((t) => timesheetView(ctx.state, t, showRates)) },
+      { ...page, data: page.data.map((t) => timesheetView(ctx.state, t, showRates, ctx.profile)) },
       'Timesheets retrieved successfully',
+      ctx.profile.paginationOnEveryList,
     );
   });
 
@@ -127,8 +129,9 @@ export function registerTimesheetsRoutes(app: FastifyInstance, ctx: RouteContext
     // Reject needs a reason (documented); read it before the state check so a bad call changes nothing.
     const reason = name === 'reject' ? requiredString(bodyOf(request), 'reason', { maxLength: 1000 }) : null;
     if (!spec.from.includes(sheet.status)) {
+      const named = (status: TimesheetStatus) => `"${wireStatus(status, ctx.profile)}"`;
       throw badRequest(
-        `Timesheet ${sheet.id} cannot be ${spec.verb}: its status is "${sheet.status}", expected ${spec.from.map((s) => `"${s}"`).join(' or ')}`,
+        `Timesheet ${sheet.id} cannot be ${spec.verb}: its status is ${named(sheet.status)}, expected ${spec.from.map(named).join(' or ')}`,
       );
     }
     const now = isoSeconds(ctx.now());
@@ -143,7 +146,10 @@ export function registerTimesheetsRoutes(app: FastifyInstance, ctx: RouteContext
       sheet.reviewedBy = caller.user.id;
       sheet.rejectReason = reason;
     }
-    return ok(timesheetView(ctx.state, sheet, canViewRates(membership)), spec.message);
+    return ok(
+      actionData(ctx, () => timesheetView(ctx.state, sheet, canViewRates(membership), ctx.profile)),
+      spec.message,
+    );
   };
 
   app.put('/timesheets/:timesheetId/approve', move('approve'));

@@ -1,4 +1,5 @@
-import type { Timesheet } from '../state/model.js';
+import type { Profile } from '../profile.js';
+import type { Timesheet, TimesheetStatus } from '../state/model.js';
 import type { SimState } from '../state/store.js';
 
 interface BreakdownRow {
@@ -24,6 +25,7 @@ export function timesheetView(
   state: SimState,
   sheet: Timesheet,
   showRates: boolean,
+  profile: Profile,
 ): Record<string, unknown> {
   const user = state.users.get(sheet.userId);
   const breakdown: Record<string, BreakdownRow[]> = {};
@@ -65,9 +67,13 @@ export function timesheetView(
     total_minutes: totalMinutes,
     total_hours: round2(totalMinutes / 60),
     ...(showRates ? { total_amount: round2(totalAmount) } : {}),
-    status: sheet.status,
+    status: wireStatus(sheet.status, profile),
     submitted_on: sheet.submittedOn,
     reject_reason: sheet.rejectReason,
     daily_breakdown: breakdown,
   };
 }
+
+/** A status on the wire: the store's `pending` is named by profile `timesheetDraftStatus`. */
+export const wireStatus = (status: TimesheetStatus, profile: Profile): string =>
+  status === 'pending' ? profile.timesheetDraftStatus : status;

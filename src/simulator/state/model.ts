@@ -185,7 +185,10 @@ export interface TimeRequest {
 }
 
 export interface LeavePolicy {
+  /** The UUID the `lenient` profile shows (and the store key). */
   id: string;
+  /** The integer id the docs show (`policy_id` 456), served by `docs-exact`. */
+  number: number;
   workspaceId: number;
   name: string;
   isPaid: boolean;
@@ -256,8 +259,15 @@ export interface TimeEntry {
   end: string;
 }
 
+/**
+ * Where a tracker runs. current-data "Only works when the tracker was started from the API or the
+ * browser" (REFERENCE §10.11), so a `desktop` tracker is invisible there under `docs-exact`.
+ */
+export type TrackerSource = 'api' | 'browser' | 'desktop';
+
 /** A running tracker (at most one per user per workspace). Stopping turns it into a TimeEntry. */
 export interface Tracker {
+  source: TrackerSource;
   workspaceId: number;
   userId: number;
   contractId: number | null;

@@ -11,6 +11,7 @@ import {
   TASK_STATUSES,
   type TimeEntry,
   type TimesheetStatus,
+  type Tracker,
   type ApprovalStatus,
   type User,
 } from './model.js';
@@ -152,7 +153,7 @@ export function seedState(options: SimulatorOptions, now = new Date()): SimState
     seedViewers(state, members, projects, now);
     const entries = seedTimeEntries(state, contracts, options.historyDays, now);
     seedApprovals(state, workspace.id, members, contracts, entries, options, scale, today, now);
-    seedTrackers(state, contracts, now);
+    seedTrackers(state, contracts, now, options);
   }
   return state;
 }
@@ -415,7 +416,7 @@ function seedApprovals(
     { name: 'Vacation', isPaid: true, daysPerYear: 20 },
     { name: 'Sick leave', isPaid: true, daysPerYear: 10 },
     { name: 'Unpaid leave', isPaid: false, daysPerYear: 0 },
-  ].map((p) => ({ id: state.uuid(), workspaceId, ...p }));
+  ].map((p) => ({ id: state.uuid(), number: state.nextId('policy', 1), workspaceId, ...p }));
   for (const policy of policies) state.leavePolicies.set(policy.id, policy);
   for (let i = 0; i < count(options.leaves); i++) {
     const member = workers[(i * 3) % workers.length]!;
@@ -467,14 +468,21 @@ function seedApprovals(
   }
 }
 
-/** A few members are tracking right now, so "live tracker state" has something to show. */
-function seedTrackers(state: SimState, contracts: Contract[], now: Date) {
+/**
+ * A few members are tracking right now, so "live tracker state" has something to show. Of them,
+ * `desktopTrackerShare` (rounded) run from the desktop app, the others from the browser: the ones
+ * whose hash of seed and user id ranks lowest. The hash takes nothing from the data generator, so
+ * the share never moves the rest of the seeded data.
+ */
+function seedTrackers(state: SimState, contracts: Contract[], now: Date, options: SimulatorOptions) {
   const running = contracts.filter((c) => c.status === 'active').filter((_, i) => i % 9 === 4);
   const seen = new Set<number>();
+  const seeded: Tracker[] = [];
   for (const contract of running) {
     if (seen.has(contract.userId)) continue;
     seen.add(contract.userId);
-    state.trackers.set(memberKey(contract.workspaceId, contract.userId), {
+    const tracker: Tracker = {
+      source: 'browser',
       workspaceId: contract.workspaceId,
       userId: contract.userId,
       contractId: contract.id,
@@ -482,6 +490,19 @@ function seedTrackers(state: SimState, contracts: Contract[], now: Date) {
       taskId: null,
       activityDescription: 'Working on the current sprint',
       startedAt: isoSeconds(new Date(now.getTime() - state.random.number.int({ min: 5, max: 180 }) * 60_000)),
-    });
+    };
+    state.trackers.set(memberKey(contract.workspaceId, contract.userId), tracker);
+    seeded.push(tracker);
   }
+  const desktop = seeded
+    .sort((a, b) => rank(options.seed, a.userId) - rank(options.seed, b.userId) || a.userId - b.userId)
+    .slice(0, Math.round(seeded.length * options.desktopTrackerShare));
+  for (const tracker of desktop) tracker.source = 'desktop';
+}
+
+/** FNV-1a of the seed and a user id, as an unsigned 32-bit integer: a stable per-user ranking. */
+function rank(seed: number, userId: number): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${seed}:${userId}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  return hash >>> 0;
 }

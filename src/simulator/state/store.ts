@@ -50,7 +50,10 @@ export class SimState {
   constructor(readonly random: Faker) {}
 
   /** Next integer id of a kind; sequences start at the given base. */
-  nextId(kind: 'user' | 'workspace' | 'project' | 'contract' | 'task' | 'tag', base: number): number {
+  nextId(
+    kind: 'user' | 'workspace' | 'project' | 'contract' | 'task' | 'tag' | 'policy',
+    base: number,
+  ): number {
     const next = (this.counters.get(kind) ?? base - 1) + 1;
     this.counters.set(kind, next);
     return next;

@@ -1,3 +1,7 @@
+/**
+ * Network helpers shared by the gateway and the simulator (which imports nothing else of the
+ * gateway): both validate HOST the same way.
+ */
 import { isIP } from 'node:net';
 
 /** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
