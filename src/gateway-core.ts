@@ -89,8 +89,6 @@ export async function createGatewayCore(
     retries: config.upstream.retries,
     budget,
     logger,
-    // 401/403 are final: purge what the refused caller had cached before the error reaches anyone.
-    onRefused: (caller, refusal) => reader.revoke(caller, refusal),
   });
   const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };

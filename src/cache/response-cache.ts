@@ -32,6 +32,12 @@ export interface LoadOptions {
   serveStaleOnError?: (err: unknown) => boolean;
   /** Told about this read (tags, freshness), for reusing whole responses built from it. */
   collector?: ReadCollector;
+  /**
+   * Told about every failed load of this read, foreground or background refresh, and awaited before the
+   * error goes on. `hadEntry`: the cache held a value for the key (fresh or stale) when the load started,
+   * i.e. the same read succeeded for this caller before. Must not reject.
+   */
+  onLoadError?: (err: unknown, hadEntry: boolean) => Promise<void>;
   /** Who asked, as log lines name them (`CallerScope.logId`); keys are logged without their scope. */
   logId?: string;
 }
@@ -213,12 +219,13 @@ export class ResponseCache {
         return cached.value;
       }
       if (policy.staleWhileRevalidate !== false && ageMs <= lifetimeSeconds(policy) * 1000) {
-        this.flight(key, policy, load).catch((err: unknown) =>
+        this.flight(key, policy, load).catch(async (err: unknown) => {
           this.logger.warn(
             { ...logFields, err: describe(err) },
             'background refresh of a stale cache entry failed',
-          ),
-        );
+          );
+          await request.onLoadError?.(err, true);
+        });
         collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
         return cached.value;
       }
@@ -228,6 +235,7 @@ export class ResponseCache {
       collector?.record(policy.tags, this.clock() + policy.ttlSeconds * 1000);
       return value;
     } catch (err) {
+      await request.onLoadError?.(err, cached !== undefined);
       if (cached !== undefined && request.serveStaleOnError?.(err) === true) {
         this.logger.info({ ...logFields, err: describe(err) }, 'load failed: serving a stale cache entry');
         collector?.record(policy.tags, Number.NEGATIVE_INFINITY);

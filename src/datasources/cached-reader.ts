@@ -12,6 +12,20 @@ const STALE_BEATS: ReadonlySet<string> = new Set([
 const serveStaleOnError = (error: unknown) => error instanceof GatewayError && STALE_BEATS.has(error.code);
 
 /**
+ * Whether a failed read proves the caller lost access, and where. A 401 always does (WebWork no longer
+ * accepts the token). A 403 does only for a read that succeeded for this caller before (its entry is
+ * still cached): access they had is gone. A 403 on a read they never made is most often their role
+ * (a Team manager asking for another member's tracker); purging on those would empty a role-limited
+ * caller's cache on every request and spend their budget reloading it.
+ */
+function revocationIn(error: unknown, hadEntry: boolean, workspaceId: KeyParamValue): Refusal | undefined {
+  if (!(error instanceof GatewayError)) return undefined;
+  if (error.code === 'UNAUTHENTICATED') return { status: 401 };
+  if (error.code !== 'FORBIDDEN' || !hadEntry) return undefined;
+  return workspaceId == null ? { status: 403 } : { status: 403, workspaceId: String(workspaceId) };
+}
+
+/**
  * The read path every datasource uses: key scoped to the caller, shared cache, single flight,
  * stale data instead of a rate-limit or outage error when there is some. Auth errors (401/403)
  * are never hidden behind stale data, and they purge what the caller had cached (`revoke`).
@@ -39,6 +53,10 @@ export class CachedReader {
       serveStaleOnError,
       collector: caller.reads,
       logId: caller.scope.logId,
+      onLoadError: (error, hadEntry) => {
+        const refusal = revocationIn(error, hadEntry, params.workspace_id);
+        return refusal ? this.revoke(caller, refusal) : Promise.resolve();
+      },
     });
   }
 

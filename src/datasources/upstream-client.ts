@@ -1,6 +1,5 @@
 import got, { HTTPError, RequestError, type Got, type Method } from 'got';
 import type { RateBudget } from '../budget/rate-budget.js';
-import type { Refusal } from '../cache/keys.js';
 import { GatewayError, rateLimited } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { Caller } from './caller.js';
@@ -40,12 +39,6 @@ export interface UpstreamOptions {
   retries: number;
   budget: RateBudget;
   logger: Logger;
-  /**
-   * Told about every 401/403 before the error is thrown, and awaited: the gateway purges what the caller
-   * had cached there (CachedReader.revoke), so the refusal holds from the caller's next read on. Must not
-   * reject.
-   */
-  onRefused?: (caller: Caller, refusal: Refusal) => Promise<void>;
 }
 
 /** Counts of what this client sent, for logs, metrics and benchmarks. */
@@ -119,8 +112,7 @@ export class UpstreamClient {
       });
       return response.body;
     } catch (error) {
-      const workspaceId = input.query?.workspace_id ?? input.body?.workspace_id;
-      throw await this.mapError(caller, method, path, error, workspaceId);
+      throw await this.mapError(caller, method, path, error);
     }
   }
 
@@ -139,8 +131,6 @@ export class UpstreamClient {
     method: string,
     path: string,
     error: unknown,
-    /** The `workspace_id` the request named, if any: the scope of a 403. */
-    workspaceId?: unknown,
   ): Promise<GatewayError> {
     if (error instanceof GatewayError) return error;
     // An error thrown by a hook (the budget refusing a retry) arrives wrapped.
@@ -153,10 +143,6 @@ export class UpstreamClient {
         const retryAfter = parseRetryAfter(error.response.headers['retry-after']);
         await this.options.budget.blockFor(caller.scope, retryAfter);
         return errorFromStatus(429, message, { retryAfterSeconds: retryAfter });
-      }
-      if (status === 401 || status === 403) {
-        const named = typeof workspaceId === 'number' || typeof workspaceId === 'string';
-        await this.options.onRefused?.(caller, { status, ...(named ? { workspaceId } : {}) });
       }
       if (status >= 500)
         this.options.logger.warn({ caller: caller.scope.logId, method, path, status }, 'upstream error');

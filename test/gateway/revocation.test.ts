@@ -98,6 +98,27 @@ describe.each([
     expect((await stack.upstreamStats()).total).toBe(0);
   });
 
+  it('a 403 on a read the caller never made (their role) purges nothing: their lists stay cached', async () => {
+    // A Team manager sees their team in the member list but may not read the others' trackers.
+    const manager = stack.sim.state
+      .membersOf(1)
+      .find((m) => m.status === 'active' && m.role === 'Team manager' && !used.has(m.userId))!;
+    const token = `demo-user-${manager.userId}`;
+    expect((await stack.gql(LISTS, {}, token)).errors).toBeUndefined();
+
+    const board = await stack.gql(
+      `{ workspace(workspaceId: 1) { members(first: 100) { nodes { userId tracker { isRunning } } } } }`,
+      {},
+      token,
+    );
+    expect(board.errors?.length).toBeGreaterThan(0);
+    expect(board.errors!.every((error: any) => error.extensions.code === 'FORBIDDEN')).toBe(true);
+
+    await stack.resetUpstreamStats();
+    expect((await stack.gql(LISTS, {}, token)).errors).toBeUndefined();
+    expect((await stack.upstreamStats()).total).toBe(0);
+  });
+
   it('a 401 (token no longer accepted) purges everything the caller had, in every workspace', async () => {
     // A second token of the owner of workspace 1, who is also a regular user of workspace 2.
     const token = `revoke-me-${redis}`;
