@@ -1,4 +1,5 @@
 import { tags } from '../cache/keys.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import type { Caller } from './caller.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
 import type { DatasourceDeps } from './deps.js';
@@ -128,9 +129,19 @@ export class TrackingApi {
       ...(input.taskId == null ? {} : { task_id: input.taskId }),
       ...(input.activityDescription == null ? {} : { activity_description: input.activityDescription }),
     };
-    const started = await this.deps.upstream.send<WireStart>(caller, 'POST', '/time-tracking/start', {
-      body,
-    });
+    let started;
+    try {
+      started = await this.deps.upstream.send<WireStart>(caller, 'POST', '/time-tracking/start', { body });
+    } catch (error) {
+      return this.settleUnknownOutcome(
+        error,
+        caller,
+        input.workspaceId,
+        input.userId,
+        'start',
+        (state) => state.isRunning && (input.contractId == null || state.contractId === input.contractId),
+      );
+    }
     await this.deps.reader.invalidate(staleAfter.tracking(input.workspaceId, input.userId));
     const s = started.data ?? {};
     const told = {
@@ -149,13 +160,49 @@ export class TrackingApi {
 
   /** Stops a tracker: one upstream call, never retried; then invalidate and read back (as `start`). */
   async stop(caller: Caller, workspaceId: number, userId: number): Promise<TrackerRecord> {
-    await this.deps.upstream.send(caller, 'POST', '/time-tracking/stop', {
-      body: { workspace_id: workspaceId, user_id: userId },
-    });
+    try {
+      await this.deps.upstream.send(caller, 'POST', '/time-tracking/stop', {
+        body: { workspace_id: workspaceId, user_id: userId },
+      });
+    } catch (error) {
+      return this.settleUnknownOutcome(
+        error,
+        caller,
+        workspaceId,
+        userId,
+        'stop',
+        (state) => !state.isRunning,
+      );
+    }
     await this.deps.reader.invalidate(staleAfter.tracking(workspaceId, userId));
     const fresh = await this.readBack(caller, workspaceId, userId);
     if (!fresh) return notReadBack(workspaceId, userId, STOPPED);
     return fresh.isRunning ? { ...fresh, ...STOPPED } : fresh;
+  }
+
+  /**
+   * A write that timed out may still have been applied (WebWork handled it and answered too late).
+   * Repeating it is not safe, so the state is read (never the write re-sent): if it shows the write's
+   * effect, the write is reported as done; otherwise the timeout stands, saying the outcome is unknown
+   * (a start can still land after the read). Any other failure is rethrown: WebWork answered, so it
+   * did not apply the write.
+   */
+  private async settleUnknownOutcome(
+    error: unknown,
+    caller: Caller,
+    workspaceId: number,
+    userId: number,
+    action: 'start' | 'stop',
+    applied: (state: TrackerRecord) => boolean,
+  ): Promise<TrackerRecord> {
+    if (!(error instanceof GatewayError) || error.code !== 'UPSTREAM_TIMEOUT') throw error;
+    await this.deps.reader.invalidate(staleAfter.tracking(workspaceId, userId));
+    const state = await this.readBack(caller, workspaceId, userId);
+    if (state && applied(state)) return state;
+    throw new GatewayError(
+      'UPSTREAM_TIMEOUT',
+      `WebWork did not answer the ${action} in time, and whether it was applied is not known yet. Read the tracker before sending the ${action} again.`,
+    );
   }
 
   /**

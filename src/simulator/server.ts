@@ -98,6 +98,11 @@ export function buildSimulator(overrides: Partial<SimulatorOptions> = {}) {
     if (faults.shouldFail(request.method, path)) throw new ApiError(500, 'An error occurred');
   });
 
+  app.addHook('onSend', async (request) => {
+    if (request.url.startsWith(`${API_PREFIX}/`))
+      await faults.delayAnswer(request.method, request.url.split('?')[0]!);
+  });
+
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send(failure(error));
     const status =

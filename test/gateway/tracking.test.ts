@@ -196,14 +196,26 @@ const STOP_OUTCOME = `mutation($input: StopTrackingInput!) { stopTracking(input:
 /** Runs `run` with the simulator's faults set to `faults`, then turns every fault off again. */
 async function withFaults<T>(
   on: Stack,
-  faults: { failRate?: number; hangRate?: number; faultMethods?: string[]; faultPathPattern?: string },
+  faults: {
+    failRate?: number;
+    hangRate?: number;
+    answerDelayMs?: number;
+    faultMethods?: string[];
+    faultPathPattern?: string;
+  },
   run: () => Promise<T>,
 ): Promise<T> {
   await configureSimulator(on.sim, faults);
   try {
     return await run();
   } finally {
-    await configureSimulator(on.sim, { failRate: 0, hangRate: 0, faultMethods: [], faultPathPattern: '' });
+    await configureSimulator(on.sim, {
+      failRate: 0,
+      hangRate: 0,
+      answerDelayMs: 0,
+      faultMethods: [],
+      faultPathPattern: '',
+    });
   }
 }
 
@@ -312,6 +324,56 @@ describe('a write WebWork applied is reported as done, even when reading the sta
     expect(started.data.startTracking.todaySeconds).toEqual(expect.any(Number));
     const stopped = await stack.gql(STOP_OUTCOME, { input });
     expect(stopped.data.stopTracking).toMatchObject({ complete: true, isRunning: false });
+  });
+});
+
+describe('a write that times out: the state decides, the write is never re-sent', () => {
+  let own: Stack;
+  beforeAll(async () => {
+    own = await startStack({ env: { UPSTREAM_TIMEOUT_MS: '300' } });
+  });
+  afterAll(() => own.close());
+
+  it('applied but answered too late: start and stop are reported done from the state read', async () => {
+    const target = idleMemberWithContract(own.sim);
+    const input = { workspaceId: 1, userId: target.userId, contractId: target.contractId };
+    await own.resetUpstreamStats();
+    const started = await withFaults(
+      own,
+      { answerDelayMs: 800, faultMethods: ['POST'], faultPathPattern: '^/api/v2/time-tracking/' },
+      () => own.gql(START_OUTCOME, { input }),
+    );
+    expect(started.errors).toBeUndefined();
+    expect(started.data.startTracking).toMatchObject({
+      complete: true,
+      isRunning: true,
+      contract: { contractId: target.contractId },
+    });
+    expect((await own.upstreamStats()).byRoute['POST /time-tracking/start']).toBe(1);
+
+    const stopped = await withFaults(
+      own,
+      { answerDelayMs: 800, faultMethods: ['POST'], faultPathPattern: '^/api/v2/time-tracking/' },
+      () => own.gql(STOP_OUTCOME, { input: { workspaceId: 1, userId: target.userId } }),
+    );
+    expect(stopped.errors).toBeUndefined();
+    expect(stopped.data.stopTracking).toMatchObject({ complete: true, isRunning: false });
+    expect((await own.upstreamStats()).byRoute['POST /time-tracking/stop']).toBe(1);
+  });
+
+  it('not applied (WebWork never answered): UPSTREAM_TIMEOUT saying the outcome is unknown, sent once', async () => {
+    const target = idleMemberWithContract(own.sim);
+    await own.resetUpstreamStats();
+    const started = await withFaults(
+      own,
+      { hangRate: 1, faultMethods: ['POST'], faultPathPattern: '^/api/v2/time-tracking/start$' },
+      () => own.gql(START_OUTCOME, { input: { workspaceId: 1, userId: target.userId } }),
+    );
+    expect(started.data.startTracking).toBeNull();
+    expect(started.errors[0].extensions.code).toBe('UPSTREAM_TIMEOUT');
+    expect(started.errors[0].message).toMatch(/whether it was applied is not known yet.*Read the tracker/);
+    expect((await own.upstreamStats()).byRoute['POST /time-tracking/start']).toBe(1);
+    expect(own.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
   });
 });
 

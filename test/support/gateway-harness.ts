@@ -101,6 +101,7 @@ export async function configureSimulator(
   changes: {
     failRate?: number;
     hangRate?: number;
+    answerDelayMs?: number;
     latencyMs?: number;
     rateLimit?: number;
     faultMethods?: string[];

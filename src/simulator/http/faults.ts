@@ -9,6 +9,12 @@ export type FaultSettings = Pick<SimulatorOptions, 'latencyMs' | 'jitterMs' | 'f
    */
   faultMethods?: readonly string[];
   faultPathPattern?: string;
+  /**
+   * Milliseconds to hold the answer of an in-scope request AFTER it was handled (its effect applied).
+   * Set at run time only. Models the upstream that applies a write and then answers too late: the
+   * client times out without knowing the write happened.
+   */
+  answerDelayMs?: number;
 };
 
 /**
@@ -45,6 +51,12 @@ export class FaultInjector {
     const jitter = this.options.jitterMs ? this.next() * this.options.jitterMs : 0;
     const ms = this.options.latencyMs + jitter;
     if (ms > 0) await sleep(ms);
+  }
+
+  /** Waits `answerDelayMs` before an in-scope, already-handled request is answered. */
+  async delayAnswer(method: string, path: string): Promise<void> {
+    const ms = this.options.answerDelayMs ?? 0;
+    if (ms > 0 && this.inScope(method, path)) await sleep(ms);
   }
 
   shouldHang(method: string, path: string): boolean {

@@ -35,15 +35,16 @@ export function registerSimAdminRoutes(
   });
   app.get('/__sim/tokens', async () => DEMO_TOKENS);
   /**
-   * Body: any of `latencyMs`, `jitterMs`, `failRate`, `hangRate`, `rateLimit`, and the scope of the
-   * faults: `faultMethods` (e.g. `["GET"]`, `[]` = all) and `faultPathPattern` (a regular expression
-   * on the path, `""` = all), and `profile` (`lenient` | `docs-exact`, for the requests that follow;
-   * the data is kept).
+   * Body: any of `latencyMs`, `jitterMs`, `failRate`, `hangRate`, `answerDelayMs` (hold the answer
+   * after the request was handled), `rateLimit`; the scope of failRate, hangRate and answerDelayMs:
+   * `faultMethods` (e.g. `["GET"]`, `[]` = all) and `faultPathPattern` (a regular expression on the
+   * path, `""` = all); and `profile` (`lenient` | `docs-exact`, for the requests that follow; the
+   * data is kept).
    */
   app.post('/__sim/config', async (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const changes = Object.fromEntries(
-      (['latencyMs', 'jitterMs', 'failRate', 'hangRate'] as const)
+      (['latencyMs', 'jitterMs', 'failRate', 'hangRate', 'answerDelayMs'] as const)
         .map((key) => [key, optionalNumber(body, key, { min: 0 })] as const)
         .filter(([, value]) => value !== undefined),
     );
