@@ -63,6 +63,8 @@ export interface Child<I = unknown> {
   /** Current and peak RSS from /proc/<pid>/status (works even while the child's event loop is blocked). */
   memory(): { rssBytes: number; peakRssBytes: number } | undefined;
   close(): Promise<void>;
+  /** SIGKILL, for a child too busy to answer `close`. */
+  kill(): Promise<void>;
 }
 
 /** Parent side: forks a compiled entry point with `env` and waits until it is ready. */
@@ -163,6 +165,12 @@ function handle<I>(
         return undefined;
       }
     },
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (exited()) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         if (exited()) return resolve();

@@ -49,7 +49,7 @@ export const isolation: Scenario = {
   name: 'isolation',
   goals: ['leaks'],
   async run({ quick, seed }) {
-    const comparisons = quick ? 80 : 1000;
+    const comparisons = quick ? 60 : 1000;
     const random = new Prng(seed).fork(7);
     const sim = await startSimulatorChild();
     const cached = await startGatewayChild('isolation-cached', sim);

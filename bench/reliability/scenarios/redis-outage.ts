@@ -25,7 +25,7 @@ export const redisOutage: Scenario = {
   goals: ['failed requests', 'p99 during the outage', 'upstream calls per token during the outage'],
   async run({ quick }) {
     const seconds: Record<Phase, number> = quick
-      ? { healthy: 3, outage: 6, recovered: 3 }
+      ? { healthy: 2, outage: 4, recovered: 2 }
       : { healthy: 20, outage: 40, recovered: 15 };
     const redis = await startPrivateRedis();
     const sim = await startSimulatorChild();

@@ -23,8 +23,8 @@ export const revocation: Scenario = {
   name: 'revocation',
   goals: ['time until refused'],
   async run({ quick }) {
-    const trackerTtl = quick ? 3 : 10;
-    const boundMs = quick ? 12_000 : 90_000;
+    const trackerTtl = quick ? 2 : 10;
+    const boundMs = quick ? 8_000 : 90_000;
     const sim = await startSimulatorChild();
     const gateway = await startGatewayChild('revocation', sim, {
       CACHE_TTL_TRACKER_SECONDS: String(trackerTtl),
