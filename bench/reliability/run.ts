@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isEntryPoint } from '../child-ipc.js';
+import { replay } from './replay.js';
 import { renderReport, writeReport } from './report.js';
 import { runScenarios } from './run-scenarios.js';
 import { SCENARIOS } from './scenarios/index.js';
@@ -8,7 +9,8 @@ import { SCENARIOS } from './scenarios/index.js';
  * `npm run reliability [-- scenario… --quick --seed N --soak-seconds N --label text --out path]`:
  * runs the named scenarios (all by default), prints each figure and goal, and writes the Markdown
  * report (docs/reliability.md; docs/reliability-quick.md with --quick). Exits 1 when a goal is not
- * met or a scenario could not complete.
+ * met or a scenario could not complete. `--replay <file>` sends one document saved by the fuzzer
+ * (docs/reliability-failures/) to a fresh gateway and prints the answer.
  */
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,8 +21,10 @@ async function main(): Promise<number> {
       'soak-seconds': { type: 'string' },
       label: { type: 'string', default: '' },
       out: { type: 'string' },
+      replay: { type: 'string' },
     },
   });
+  if (values.replay) return replay(values.replay);
   const unknown = positionals.filter((name) => !SCENARIOS.some((s) => s.name === name));
   if (unknown.length) {
     console.error(
