@@ -58,8 +58,8 @@ export const attacks: Scenario = {
   name: 'attacks',
   goals: ['largest RSS growth of one attack', 'peak RSS growth', 'crashes, 5xx or hung'],
   async run({ quick }) {
-    const timeoutMs = quick ? 3_000 : 30_000;
-    const settleMs = quick ? 1_500 : 15_000;
+    const timeoutMs = quick ? 3_000 : 5_000;
+    const settleMs = quick ? 1_500 : 3_000;
     const bombs = quick ? 1 : 15;
     const sim = await startSimulatorChild();
     const start = async () => {

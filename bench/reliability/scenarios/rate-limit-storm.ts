@@ -29,7 +29,7 @@ export const rateLimitStorm: Scenario = {
     'upstream calls per token (budget on)',
   ],
   async run({ quick }) {
-    const seconds = quick ? 2 : 30;
+    const seconds = quick ? 2 : 20;
     const bound = SIM_LIMIT + WORKERS_PER_TOKEN * FAN_OUT;
     const figures = [];
     const goals: Goal[] = [];

@@ -26,7 +26,7 @@ export const redisOutage: Scenario = {
   async run({ quick }) {
     const seconds: Record<Phase, number> = quick
       ? { healthy: 2, outage: 4, recovered: 2 }
-      : { healthy: 20, outage: 40, recovered: 15 };
+      : { healthy: 10, outage: 30, recovered: 10 };
     const redis = await startPrivateRedis();
     const sim = await startSimulatorChild();
     const gateway = await startGatewayChild('redis-outage', sim, {

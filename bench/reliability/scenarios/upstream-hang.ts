@@ -41,7 +41,7 @@ export const upstreamHang: Scenario = {
   name: 'upstream-hang',
   goals: ['requests past their deadline', 'event-loop delay p99', '/health latency p99'],
   async run({ quick }) {
-    const seconds = quick ? 4 : 30;
+    const seconds = quick ? 4 : 20;
     const sim = await startSimulatorChild();
     const gateway = await startGatewayChild('upstream-hang', sim, {
       UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
