@@ -19,7 +19,7 @@ export const trackingWrites: Scenario = {
   name: 'tracking-writes',
   goals: ['duplicate writes', 'misreported writes'],
   async run({ quick }) {
-    const operations = quick ? 40 : 300;
+    const operations = quick ? 80 : 300;
     const workers = 6;
     const sim = await startSimulatorChild();
     const gateway = await startGatewayChild('tracking-writes', sim, { UPSTREAM_TIMEOUT_MS: '2000' });
