@@ -14,8 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read untyped JSON from real HTTP responses.
-    files: ['test/**'],
+    // Tests and the reliability scenarios read untyped JSON from real HTTP responses.
+    files: ['test/**', 'bench/reliability/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
