@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runScenarios } from '../../bench/reliability/run-scenarios.js';
 import type { ScenarioResult } from '../../bench/reliability/scenario.js';
 import { SCENARIOS } from '../../bench/reliability/scenarios/index.js';
@@ -13,7 +15,7 @@ const options = {
   quick: true,
   seed: Number(process.env.RELIABILITY_SEED ?? 424242),
   soakSeconds: 8,
-  failuresDir: 'docs/reliability-failures',
+  failuresDir: join(tmpdir(), 'reliability-failures'),
   log: () => undefined,
 };
 
