@@ -96,7 +96,12 @@ const bool = (env: Env, name: string, fallback: boolean): boolean => {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 };
 
-const url = (env: Env, name: string, protocols: readonly string[]): string | undefined => {
+const url = (
+  env: Env,
+  name: string,
+  protocols: readonly string[],
+  options: { credentials?: 'allowed' | 'refused' } = {},
+): string | undefined => {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let parsed: URL;
@@ -107,6 +112,12 @@ const url = (env: Env, name: string, protocols: readonly string[]): string | und
   }
   if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  // got would send `user:password@` as Basic auth in place of the caller's Bearer token.
+  if (options.credentials === 'refused' && (parsed.username !== '' || parsed.password !== '')) {
+    throw new ConfigError(
+      `${name} must not contain credentials (each caller's own token authenticates upstream), got "${redactUrl(raw)}"`,
+    );
   }
   return raw.replace(/\/+$/, '');
 };
@@ -132,7 +143,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const config: GatewayConfig = {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: host(env, 'HOST', '0.0.0.0'),
-    webworkApiUrl: url(env, 'WEBWORK_API_URL', ['http', 'https']),
+    webworkApiUrl: url(env, 'WEBWORK_API_URL', ['http', 'https'], { credentials: 'refused' }),
     simulatorPort: int(env, 'SIMULATOR_PORT', 4010, 0, 65535),
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
     cache: {

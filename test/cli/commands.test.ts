@@ -129,7 +129,7 @@ describe('the commands docker-compose.yml runs', () => {
     expect(bad.output()).toMatch(/PORT must be an integer between 0 and 65535, got "eighty"/);
   });
 
-  it('gateway: credentials in WEBWORK_API_URL and REDIS_URL are not printed', async () => {
+  it('gateway: credentials in REDIS_URL are not printed', async () => {
     const simPort = await freePort();
     run(['dist/src/simulator/main.js', '--port', String(simPort), '--rate-limit', '0']);
     await waitFor(`http://127.0.0.1:${simPort}/__sim/health`);
@@ -137,7 +137,7 @@ describe('the commands docker-compose.yml runs', () => {
     const gateway = run(['dist/src/main.js'], {
       PORT: String(port),
       HOST: '127.0.0.1',
-      WEBWORK_API_URL: `http://apiuser:api-pa55word@127.0.0.1:${simPort}/api/v2`,
+      WEBWORK_API_URL: `http://127.0.0.1:${simPort}/api/v2`,
       REDIS_URL: REDIS_URL.replace('redis://', 'redis://:redis-pa55word@'),
       CACHE_PREFIX: `test-cli-${port}`,
       LOG_LEVEL: 'info',
@@ -147,9 +147,21 @@ describe('the commands docker-compose.yml runs', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     const output = gateway.output();
     expect(output).toContain('gateway ready');
-    expect(output).toContain(`"upstream":"http://***@127.0.0.1:${simPort}/api/v2"`);
+    expect(output).toContain(`"upstream":"http://127.0.0.1:${simPort}/api/v2"`);
     expect(output).toContain('"redis":"redis://***@127.0.0.1:6379');
-    expect(output).not.toMatch(/pa55word|apiuser/);
+    expect(output).not.toMatch(/pa55word/);
+  });
+
+  it('gateway: credentials in WEBWORK_API_URL stop it at start, not echoed', async () => {
+    const bad = run(['dist/src/main.js'], {
+      WEBWORK_API_URL: 'http://apiuser:api-pa55word@127.0.0.1:1/api/v2',
+    });
+    const { code } = await exited(bad.child);
+    expect(code).toBe(2);
+    expect(bad.output()).toMatch(
+      /WEBWORK_API_URL must not contain credentials .* got "http:\/\/\*\*\*@127.0.0.1:1\/api\/v2"/,
+    );
+    expect(bad.output()).not.toMatch(/pa55word|apiuser/);
   });
 
   it('gateway: a bad HOST stops it before anything starts, naming HOST', async () => {

@@ -58,6 +58,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses credentials in WEBWORK_API_URL (they would replace the caller’s token), without echoing them', () => {
+    expect(() => loadConfig({ WEBWORK_API_URL: 'https://user:pa55@api.example.com/api/v2' })).toThrow(
+      'WEBWORK_API_URL must not contain credentials (each caller\'s own token authenticates upstream), got "https://***@api.example.com/api/v2"',
+    );
+  });
+
   it('does not echo credentials of a URL it rejects', () => {
     expect(() => loadConfig({ WEBWORK_API_URL: 'http://user:pa55@bad host/api' })).toThrow(
       'WEBWORK_API_URL must be a URL (http or https), got "http://***@bad host/api"',
