@@ -18,23 +18,19 @@ export interface PrivateRedis {
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
-  let child = await spawnRedis(port);
+  let child = await startRedisServer(port);
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGKILL');
-      await exited;
-    },
+    kill: () => killRedisServer(child),
     async restart() {
-      child = await spawnRedis(port);
+      child = await startRedisServer(port);
     },
   };
 }
 
-async function spawnRedis(port: number): Promise<ChildProcess> {
+/** Starts a private, throw-away redis-server on `port` and resolves once it accepts connections. */
+export async function startRedisServer(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   });
@@ -49,7 +45,16 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
   return child;
 }
 
-async function freePort(): Promise<number> {
+/** Kills a redis-server started by `startRedisServer` and waits for it to exit. */
+export async function killRedisServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
