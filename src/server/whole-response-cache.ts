@@ -1,17 +1,32 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
 import { wholeResponseKey, type CallerScope } from '../cache/keys.js';
 import { NearCache } from '../cache/near-cache.js';
 import type { ReadCollector } from '../cache/read-collector.js';
 import type { InvalidationListener } from '../cache/response-cache.js';
+import type { RequestContext } from './context.js';
+
+/** What is kept of a response: its result without errors (only error-free results are kept). */
+export interface ReusableResult {
+  readonly data?: Record<string, unknown> | null;
+  readonly extensions?: Record<string, unknown>;
+}
 
 /**
- * Reuses whole GraphQL responses (the serialised JSON) for identical requests by the same caller,
- * in process, without running Apollo or the resolvers again. A response is kept only when it was
- * built entirely from fresh cached reads, had no errors and made no upstream write; it lives as
- * long as the least fresh of those reads would have, and goes as soon as any of their tags is
- * invalidated (locally or by another instance: it is a dependent of the ResponseCache).
+ * Reuses whole GraphQL results for identical operations by the same caller, in process, without
+ * running the resolvers again. A result is kept only when it was built entirely from fresh cached
+ * reads, had no errors and made no upstream write; it lives as long as the least fresh of those
+ * reads would have, and goes as soon as any of their tags is invalidated (locally or by another
+ * instance: it is a dependent of the ResponseCache).
  *
- * Keys: the caller's scope (hash of the token) + a hash of the exact request body (query,
- * variables, operation name), so nothing is shared between callers.
+ * Reuse happens inside Apollo's request pipeline (`wholeResponsePlugin`, below), at
+ * `responseForOperation`: after every HTTP check Apollo makes (method, CSRF prevention, body and
+ * parameters), after parsing, validation and the limits, and before execution. Apollo then
+ * serialises the reused result, negotiates its content type (406 included) and sets its status and
+ * headers exactly as for a fresh execution, so a reused answer is byte for byte the fresh one; only
+ * `x-gateway-cache: hit` tells them apart.
+ *
+ * Keys: the caller's scope (hash of the token) + a hash of the operation (document, operation
+ * name, variables), so nothing is shared between callers.
  */
 export class WholeResponseCache implements InvalidationListener {
   private readonly responses: NearCache;
@@ -26,23 +41,30 @@ export class WholeResponseCache implements InvalidationListener {
     });
   }
 
-  key(scope: CallerScope, body: string): string {
-    return wholeResponseKey(scope, body);
+  /** The key of an operation: scope + hash of (document, operation name, variables). */
+  key(scope: CallerScope, request: Pick<GraphQLRequest, 'query' | 'operationName' | 'variables'>): string {
+    return wholeResponseKey(
+      scope,
+      JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? null]),
+    );
   }
 
-  get(key: string): string | undefined {
-    return this.responses.get(key)?.value as string | undefined;
+  get(key: string): ReusableResult | undefined {
+    return this.responses.get(key)?.value as ReusableResult | undefined;
   }
 
-  /** Offers a finished response; kept only if the reads behind it allow (see class doc). */
-  offer(key: string, startedAt: number, reads: ReadCollector, response: string): void {
+  /** Offers a finished result; kept only if the reads behind it allow (see class doc). */
+  offer(key: string, startedAt: number, reads: ReadCollector, result: ReusableResult): void {
     const now = this.now();
     const reusableMs = reads.reusableForMs(now);
-    if (reusableMs <= 0 || hasErrors(response)) return;
+    if (reusableMs <= 0) return;
     for (const tag of reads.tags) {
       if ((this.invalidatedAt.get(tag) ?? 0) >= startedAt) return;
     }
-    this.responses.set(key, response, now, [...reads.tags], response.length, reusableMs);
+    const kept: ReusableResult = result.extensions
+      ? { data: result.data, extensions: result.extensions }
+      : { data: result.data };
+    this.responses.set(key, kept, now, [...reads.tags], JSON.stringify(kept).length, reusableMs);
   }
 
   invalidateTags(tags: readonly string[]): void {
@@ -57,22 +79,53 @@ export class WholeResponseCache implements InvalidationListener {
     this.invalidatedAt.clear();
   }
 
+  now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
   /** Only invalidations newer than the longest request matter; keep the map small. */
   private forgetOldInvalidations(now: number): void {
     if (this.invalidatedAt.size < 10_000) return;
     for (const [tag, at] of this.invalidatedAt) if (now - at > 60_000) this.invalidatedAt.delete(tag);
   }
-
-  private now(): number {
-    return (this.options.clock ?? Date.now)();
-  }
 }
 
-/** Apollo serialises `errors` as a top-level key; only error-free responses are reused. */
-function hasErrors(response: string): boolean {
-  try {
-    return 'errors' in (JSON.parse(response) as object);
-  } catch {
-    return true;
-  }
+/**
+ * Serves and offers whole results (see WholeResponseCache). Only queries of a caller whose reads
+ * are collected take part; a reused result is returned from `responseForOperation`, so everything
+ * Apollo does before execution and after it (content negotiation, status, headers) still happens.
+ * Reused results are shared objects: nothing after this plugin may mutate them.
+ */
+export function wholeResponsePlugin(cache: WholeResponseCache): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const caller = contextValue.maybeCaller;
+      const reads = caller?.reads;
+      if (!caller || !reads) return;
+      const startedAt = cache.now();
+      let key: string | undefined;
+      return {
+        async responseForOperation({ request, operation }) {
+          if (operation?.operation !== 'query') return null;
+          const candidate = cache.key(caller.scope, request);
+          const reused = cache.get(candidate);
+          if (reused === undefined) {
+            key = candidate;
+            return null;
+          }
+          return {
+            http: { status: undefined, headers: new HeaderMap([['x-gateway-cache', 'hit']]) },
+            body: { kind: 'single', singleResult: reused },
+          };
+        },
+        async willSendResponse({ response }) {
+          if (key === undefined || response.body.kind !== 'single') return;
+          const { status } = response.http;
+          const result = response.body.singleResult;
+          if ((status !== undefined && status !== 200) || result.errors?.length) return;
+          cache.offer(key, startedAt, reads, result as ReusableResult);
+        },
+      };
+    },
+  };
 }
