@@ -62,6 +62,8 @@ export function createApollo(
     parseOptions: bounded.parseOptions,
     validationRules: bounded.validationRules,
     csrfPrevention: { requestHeaders: CSRF_PREVENTION_HEADERS },
+    // Apollo's own serialisation, which hands back the kept text of a reused result.
+    stringifyResult: http.wholeResponses?.stringifyResult,
     persistedQueries: http.persistedQueries
       ? { cache: http.persistedQueries.cache, ttl: http.persistedQueries.ttlSeconds }
       : undefined,

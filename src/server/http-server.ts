@@ -94,17 +94,19 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return;
       }
     }
-    let bytes: Buffer = Buffer.from(body, 'utf8');
+    // `body.length` counts UTF-16 units, at most the UTF-8 bytes: close enough for a threshold.
     const encoding =
-      bytes.length >= options.compressionMinBytes
+      body.length >= options.compressionMinBytes
         ? chooseEncoding(request.headers['accept-encoding'])
         : undefined;
-    if (encoding) {
-      bytes = await compress(encoding, bytes);
-      response.setHeader('content-encoding', encoding);
+    if (!encoding) {
+      response.end(body); // node sets Content-Length
+      return;
     }
-    response.setHeader('content-length', bytes.length);
-    response.end(bytes);
+    const compressed = await compress(encoding, Buffer.from(body, 'utf8'));
+    response.setHeader('content-encoding', encoding);
+    response.setHeader('content-length', compressed.length);
+    response.end(compressed);
   }
 }
 

@@ -1,4 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import { wholeResponseKey, type CallerScope } from '../cache/keys.js';
 import { NearCache } from '../cache/near-cache.js';
 import type { ReadCollector } from '../cache/read-collector.js';
@@ -27,11 +28,18 @@ export interface ReusableResult {
  *
  * Keys: the caller's scope (hash of the token) + a hash of the operation (document, operation
  * name, variables), so nothing is shared between callers.
+ *
+ * Serialising a large result is most of what a reuse would cost, so the serialisation made when
+ * the result is kept is kept with it, and `stringifyResult` (Apollo's option of that name) hands it
+ * back when Apollo serialises that very result again: the same text `JSON.stringify` would make,
+ * since the kept object is never changed.
  */
 export class WholeResponseCache implements InvalidationListener {
   private readonly responses: NearCache;
   /** When each tag was last invalidated, to refuse responses whose reads began before that. */
   private readonly invalidatedAt = new Map<string, number>();
+  /** The serialisation of each kept result, by its `data` object (gone with the entry). */
+  private readonly serialised = new WeakMap<object, { extensions: unknown; text: string }>();
 
   constructor(private readonly options: { maxBytes: number; maxAgeMs: number; clock?: () => number }) {
     this.responses = new NearCache({
@@ -61,11 +69,25 @@ export class WholeResponseCache implements InvalidationListener {
     for (const tag of reads.tags) {
       if ((this.invalidatedAt.get(tag) ?? 0) >= startedAt) return;
     }
-    const kept: ReusableResult = result.extensions
-      ? { data: result.data, extensions: result.extensions }
-      : { data: result.data };
-    this.responses.set(key, kept, now, [...reads.tags], JSON.stringify(kept).length, reusableMs);
+    const { data, extensions } = result;
+    if (typeof data !== 'object' || data === null) return;
+    const kept: ReusableResult = extensions ? { data, extensions } : { data };
+    const text = stringifyResult({ errors: undefined, data, extensions });
+    this.serialised.set(data, { extensions, text });
+    this.responses.set(key, kept, now, [...reads.tags], text.length, reusableMs);
   }
+
+  /**
+   * Apollo's `stringifyResult`: the kept text for a reused result, Apollo's own serialisation
+   * (`JSON.stringify(value) + '\n'`, its prettyJSONStringify) for anything else.
+   */
+  readonly stringifyResult = (value: FormattedExecutionResult): string => {
+    if (value.errors === undefined && typeof value.data === 'object' && value.data !== null) {
+      const kept = this.serialised.get(value.data);
+      if (kept && kept.extensions === value.extensions) return kept.text;
+    }
+    return stringifyResult(value);
+  };
 
   invalidateTags(tags: readonly string[]): void {
     const now = this.now();
@@ -88,6 +110,11 @@ export class WholeResponseCache implements InvalidationListener {
     if (this.invalidatedAt.size < 10_000) return;
     for (const [tag, at] of this.invalidatedAt) if (now - at > 60_000) this.invalidatedAt.delete(tag);
   }
+}
+
+/** Apollo Server's default serialisation of a result (prettyJSONStringify in @apollo/server). */
+export function stringifyResult(value: FormattedExecutionResult): string {
+  return JSON.stringify(value) + '\n';
 }
 
 /**
@@ -122,7 +149,7 @@ export function wholeResponsePlugin(cache: WholeResponseCache): ApolloServerPlug
           if (key === undefined || response.body.kind !== 'single') return;
           const { status } = response.http;
           const result = response.body.singleResult;
-          if ((status !== undefined && status !== 200) || result.errors?.length) return;
+          if ((status !== undefined && status !== 200) || result.errors !== undefined) return;
           cache.offer(key, startedAt, reads, result as ReusableResult);
         },
       };

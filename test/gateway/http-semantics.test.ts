@@ -62,6 +62,7 @@ describe('whole-response reuse comes after every HTTP check Apollo makes', () =>
       expect(fresh.headers['x-gateway-cache']).toBeUndefined();
       expect(reused.headers['x-gateway-cache']).toBe('hit');
       expect(reused.body.equals(fresh.body)).toBe(true);
+      expect(Number(reused.headers['content-length'])).toBe(reused.body.length);
     }
   });
 

@@ -74,29 +74,51 @@ function pageSizeRefusal(connection: string, requested: number, maximum: number)
   });
 }
 
-/** The first `first: $variable` whose value (given, or the variable's default) is out of range. */
+/** `first: $variable` arguments of a document: the variable and the connection it sizes. */
+type VariablePageSizes = readonly { variable: string; connection: string }[];
+
+/**
+ * The first `first: $variable` whose value (given, or the variable's default) is out of range.
+ * Where the document has such arguments is found once per document: Apollo hands the same parsed
+ * document to every request with the same query text.
+ */
 function firstVariableRefusal(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   maximum: number,
 ): GatewayError | undefined {
+  let sizes = variablePageSizes.get(document);
+  if (!sizes) {
+    sizes = findVariablePageSizes(schema, document);
+    variablePageSizes.set(document, sizes);
+  }
+  for (const { variable, connection } of sizes) {
+    const value = variables[variable];
+    if (typeof value !== 'number' || !Number.isInteger(value)) continue;
+    const refusal = pageSizeRefusal(connection, value, maximum);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+const variablePageSizes = new WeakMap<DocumentNode, VariablePageSizes>();
+
+function findVariablePageSizes(schema: GraphQLSchema, document: DocumentNode): VariablePageSizes {
   const typeInfo = new TypeInfo(schema);
-  let refusal: GatewayError | undefined;
+  const found: { variable: string; connection: string }[] = [];
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const field = typeInfo.getFieldDef();
-        if (refusal || !field || node.value.kind !== Kind.VARIABLE || !isPageSize(field, node)) return;
-        const value = variables[node.value.name.value];
-        if (typeof value === 'number' && Number.isInteger(value)) {
-          refusal = pageSizeRefusal(field.name, value, maximum);
+        if (field && node.value.kind === Kind.VARIABLE && isPageSize(field, node)) {
+          found.push({ variable: node.value.name.value, connection: field.name });
         }
       },
     }),
   );
-  return refusal;
+  return found;
 }
 
 /** Default values of the operation's variables (`$n: Int = 500`), as plain values. */
