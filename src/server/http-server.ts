@@ -83,8 +83,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
   async function sendComplete(request: IncomingMessage, response: ServerResponse, body: string) {
     const contentType = String(response.getHeader('content-type') ?? '');
+    const succeeded = response.statusCode === 200; // before request errors become 200 below
     response.statusCode = statusForResponse(response.statusCode, contentType, body);
-    if (request.method === 'GET' && response.statusCode === 200) {
+    if (request.method === 'GET' && succeeded) {
       const etag = entityTag(contentType, body);
       response.setHeader('etag', etag);
       if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {

@@ -180,8 +180,11 @@ describe('caching headers and ETag', () => {
     expect(twoWorkspaces.headers['etag']).not.toBe(owner.headers['etag']);
   });
 
-  it('POST answers carry no ETag', async () => {
+  it('POST answers and refusals carry no ETag', async () => {
     expect((await post(freshQuery())).headers['etag']).toBeUndefined();
+    const refused = await rawRequest(getUrl(stack.gateway.url, '{ nope }'), { headers: AUTH });
+    expect(refused.status).toBe(200); // a request error under application/json
+    expect(refused.headers['etag']).toBeUndefined();
   });
 });
 
