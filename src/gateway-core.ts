@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ApolloServer } from '@apollo/server';
 import { createRateBudget } from './budget/index.js';
 import { createCache, createRedisClient, ResponseCache, whenReady } from './cache/index.js';
+import { persistedQueryKeyPrefix } from './cache/keys.js';
 import { RedisInvalidationBus } from './cache/invalidation-bus.js';
 import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
@@ -13,6 +14,7 @@ import { silentLogger, type Logger } from './logging/logger.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { createApollo } from './server/apollo.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
+import { loadTrustedDocuments, PersistedQueryStore } from './server/persisted-queries.js';
 import { WholeResponseCache } from './server/whole-response-cache.js';
 
 /** Everything of a gateway instance except the HTTP listener (so integrations can be compared). */
@@ -38,6 +40,10 @@ export async function createGatewayCore(
   upstreamUrl: string,
   logger: Logger = silentLogger,
 ): Promise<GatewayCore> {
+  // Read first: a bad manifest stops the start before anything is opened.
+  const trustedDocuments = config.http.trustedDocumentsPath
+    ? loadTrustedDocuments(config.http.trustedDocumentsPath)
+    : undefined;
   let redis: Redis | undefined;
   if (config.redisUrl) {
     redis = createRedisClient(config.redisUrl, { connectionName: 'webwork-gateway', logger });
@@ -93,7 +99,16 @@ export async function createGatewayCore(
   const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
-  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);
+  const persistedQueries = new PersistedQueryStore({
+    redis,
+    keyPrefix: persistedQueryKeyPrefix(config.cache.prefix),
+    logger,
+  });
+  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits, {
+    persistedQueries: { cache: persistedQueries, ttlSeconds: config.http.persistedQueriesTtlSeconds },
+    trustedDocuments,
+    wholeResponses,
+  });
   await apollo.start();
   return {
     apollo,

@@ -25,7 +25,7 @@ export async function startGateway(
     apollo: core.apollo,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
-    wholeResponses: core.wholeResponses,
+    compressionMinBytes: config.http.compressionMinBytes,
     contextFor: (request) => core.contextFor(request),
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', cache: core.cacheKind }),

@@ -161,3 +161,12 @@ export function rateBudgetKeys(prefix: string, scope: CallerScope): { window: st
 export function wholeResponseKey(scope: CallerScope, body: string): string {
   return `${scope.id}:${createHash('sha1').update(body).digest('base64url')}`;
 }
+
+/**
+ * Where automatic persisted queries live in Redis: `<prefix>:pq:` + Apollo's own `apq:<sha256>`.
+ * Not caller-scoped on purpose: a registered document is public text (the hash of a query anyone
+ * may send), shared by every caller and instance; it carries no data and no credential.
+ */
+export function persistedQueryKeyPrefix(prefix: string): string {
+  return `${prefix}:pq:`;
+}

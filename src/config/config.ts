@@ -49,6 +49,15 @@ export interface GatewayConfig {
   readonly loaderMode: 'batched' | 'naive';
   /** Work one request may ask for, refused before execution (see src/server/limits/). */
   readonly limits: QueryLimits;
+  /** HTTP semantics of `/graphql` (see src/server/http-server.ts and persisted-queries.ts). */
+  readonly http: {
+    /** Smallest response body compressed (gzip or brotli, as the client accepts); smaller ones go as is. */
+    readonly compressionMinBytes: number;
+    /** Seconds an automatic persisted query stays registered (Redis, or memory without Redis). */
+    readonly persistedQueriesTtlSeconds: number;
+    /** Path of a trusted-documents manifest; set → only the operations it lists run. */
+    readonly trustedDocumentsPath: string | undefined;
+  };
   readonly logLevel: string;
   readonly production: boolean;
 }
@@ -179,6 +188,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', 20, 0, 1000),
       maxCost: int(env, 'QUERY_MAX_COST', 1000, 1),
       maxStringLength: int(env, 'ARGUMENT_MAX_STRING_LENGTH', 1000, 1, 1_000_000),
+    },
+    http: {
+      compressionMinBytes: int(env, 'HTTP_COMPRESSION_MIN_BYTES', 1024, 0),
+      persistedQueriesTtlSeconds: int(env, 'PERSISTED_QUERIES_TTL_SECONDS', 86_400, 1),
+      trustedDocumentsPath: env.TRUSTED_DOCUMENTS || undefined,
     },
     logLevel: oneOf(
       env,

@@ -2,6 +2,7 @@ import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES, GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
+import { persistedQueryRequestError } from './persisted-queries.js';
 
 /** Codes Apollo itself raises for bad requests; they are the client's to see. */
 const APOLLO_CLIENT_CODES = new Set([
@@ -25,6 +26,9 @@ const PUBLIC_EXTENSIONS = ['code', 'argument', 'retryAfterSeconds', 'limit', 'ma
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let original = unwrapResolverError(error);
+    // Apollo's own persisted-query refusals carry no code; they are the client's (see persisted-queries.ts).
+    const persisted = persistedQueryRequestError(original);
+    if (persisted) return { message: persisted.message, extensions: { code: persisted.code } };
     // A gateway error reported by a validation rule arrives wrapped by Apollo as
     // GRAPHQL_VALIDATION_FAILED; its own code (e.g. QUERY_TOO_COMPLEX) is the one clients switch on.
     const wrapped = original instanceof GraphQLError ? original.originalError : undefined;

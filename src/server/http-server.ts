@@ -2,16 +2,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from '../logging/logger.js';
 import type { RequestContext } from './context.js';
-import type { WholeResponseCache } from './whole-response-cache.js';
+import {
+  chooseEncoding,
+  compress,
+  entityTag,
+  GRAPHQL_CACHE_CONTROL,
+  GRAPHQL_VARY,
+  ifNoneMatchMatches,
+  statusForResponse,
+} from './http-semantics.js';
 
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
   contextFor: (request: IncomingMessage) => RequestContext;
-  /** Reuse of whole responses for identical requests by the same caller (see whole-response-cache.ts). */
-  wholeResponses?: WholeResponseCache;
   logger: Logger;
   /** Largest request body accepted (HTTP_MAX_BODY_BYTES); larger ones are answered 413 unread. */
   maxBodyBytes: number;
+  /** Smallest response body compressed (HTTP_COMPRESSION_MIN_BYTES). */
+  compressionMinBytes: number;
   /** Extra plain-HTTP routes (health, metrics later). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
 }
@@ -21,6 +29,13 @@ export interface HttpServerOptions {
  * (`executeHTTPGraphQLRequest`): no web framework between the socket and GraphQL, which is the
  * fastest integration measured here. GraphQL is served at `/graphql` (GET for queries and the
  * landing page, POST for everything).
+ *
+ * Every GraphQL request goes through Apollo, whose HTTP checks (method, CSRF prevention, content
+ * negotiation) come first; reused whole results are served from inside its pipeline
+ * (whole-response-cache.ts). On Apollo's answer this layer adds, identically for fresh and reused
+ * results: status 200 for request errors under `application/json` (GraphQL over HTTP), caching
+ * headers (`Cache-Control`, `Vary`), an `ETag` on GET answers with `304` for a matching
+ * `If-None-Match`, and gzip or brotli compression.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const { apollo, logger } = options;
@@ -43,52 +58,71 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') {
       return sendJson(response, 404, { error: `Not found: GraphQL is served at /graphql` });
     }
-    const raw =
-      request.method === 'POST' ? await readJsonBody(request, response, options.maxBodyBytes) : undefined;
-    if (raw === INVALID) return;
+    const body =
+      request.method === 'POST' ? await readBody(request, response, options.maxBodyBytes) : undefined;
+    if (body === INVALID) return;
     const context = options.contextFor(request);
-    const reads = context.maybeCaller?.reads;
-    const reuseKey =
-      options.wholeResponses && raw?.text && reads && context.maybeCaller
-        ? options.wholeResponses.key(context.maybeCaller.scope, raw.text)
-        : undefined;
-    const reused = reuseKey === undefined ? undefined : options.wholeResponses!.get(reuseKey);
-    if (reused !== undefined) {
-      response.setHeader('x-gateway-cache', 'hit');
-      return sendRaw(response, 200, reused);
-    }
-    const startedAt = Date.now();
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: raw?.parsed },
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => context,
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     cors(response);
+    if (!response.hasHeader('cache-control')) response.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);
+    response.setHeader('vary', GRAPHQL_VARY);
     response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      if (reuseKey !== undefined && reads && response.statusCode === 200) {
-        options.wholeResponses!.offer(reuseKey, startedAt, reads, result.body.string);
-      }
-      return;
-    }
+    if (result.body.kind === 'complete') return sendComplete(request, response, result.body.string);
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
+  }
+
+  async function sendComplete(request: IncomingMessage, response: ServerResponse, body: string) {
+    const contentType = String(response.getHeader('content-type') ?? '');
+    const succeeded = response.statusCode === 200; // before request errors become 200 below
+    response.statusCode = statusForResponse(response.statusCode, contentType, body);
+    if (request.method === 'GET' && succeeded) {
+      const etag = entityTag(contentType, body);
+      response.setHeader('etag', etag);
+      if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {
+        response.statusCode = 304;
+        response.removeHeader('content-type');
+        response.end();
+        return;
+      }
+    }
+    // `body.length` counts UTF-16 units, at most the UTF-8 bytes: close enough for a threshold.
+    const encoding =
+      body.length >= options.compressionMinBytes
+        ? chooseEncoding(request.headers['accept-encoding'])
+        : undefined;
+    if (!encoding) {
+      response.end(body); // node sets Content-Length
+      return;
+    }
+    const compressed = await compress(encoding, Buffer.from(body, 'utf8'));
+    response.setHeader('content-encoding', encoding);
+    response.setHeader('content-length', compressed.length);
+    response.end(compressed);
   }
 }
 
 const INVALID = Symbol('invalid body');
 
-async function readJsonBody(
+/**
+ * The body Apollo gets: parsed JSON for `application/json` (the one request type GraphQL over
+ * HTTP requires), the text as is for anything else (Apollo refuses it: CSRF prevention, or "invalid
+ * Content-Type"). Only the media type's essence counts: `text/plain; foo=json` is text.
+ */
+async function readBody(
   request: IncomingMessage,
   response: ServerResponse,
   maxBytes: number,
-): Promise<{ text: string; parsed: unknown } | typeof INVALID | undefined> {
+): Promise<unknown> {
   const declared = Number(request.headers['content-length']);
   if (declared > maxBytes) return tooLarge(request, response, maxBytes, `${declared} bytes`, declared);
   const chunks: Buffer[] = [];
@@ -100,11 +134,10 @@ async function readJsonBody(
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return undefined;
-  const type = request.headers['content-type'] ?? '';
-  // Not JSON: Apollo answers with its own message (e.g. it requires a JSON content type); never reused.
-  if (!type.includes('json')) return { text: '', parsed: text };
+  const essence = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (essence !== 'application/json') return text;
   try {
-    return { text, parsed: JSON.parse(text) };
+    return JSON.parse(text) as unknown;
   } catch {
     sendJson(response, 400, {
       errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
@@ -150,7 +183,7 @@ function preflight(response: ServerResponse): void {
   response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   response.setHeader(
     'access-control-allow-headers',
-    'authorization, content-type, apollo-require-preflight, x-apollo-operation-name',
+    'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, if-none-match',
   );
   response.setHeader('access-control-max-age', '600');
   response.statusCode = 204;

@@ -49,8 +49,14 @@ describe('errors: codes, partial results, no leaks', () => {
 
   it('bad arguments are BAD_USER_INPUT naming the argument', async () => {
     const tooMany = await stack.gql('{ workspace(workspaceId: 1) { members(first: 500) { totalCount } } }');
-    expect(tooMany.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
-    expect(tooMany.errors![0]!.message).toMatch(/first must be between 0 and 100, got 500/);
+    // Refused at validation now (src/server/limits/page-size.ts), with the limit and what came.
+    expect(tooMany.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+      maximum: 100,
+      measured: 500,
+    });
+    expect(tooMany.errors![0]!.message).toMatch(/500 records .* exceeds the `first` limit of 100/);
     const badCursor = await stack.gql(
       '{ workspace(workspaceId: 1) { members(after: "garbage") { totalCount } } }',
     );

@@ -34,9 +34,14 @@ describe('reuse of whole responses', () => {
   });
 
   it('does not reuse responses with errors, nor mutations', async () => {
-    const failing = '{ workspace(workspaceId: 1) { members(first: 500) { totalCount } } }';
-    await stack.gql(failing);
-    expect((await stack.gql(failing)).gatewayCache).toBeNull();
+    // An error at execution (a bad cursor, after the workspace was read) and one before it.
+    for (const failing of [
+      '{ workspace(workspaceId: 1) { name members(after: "garbage") { totalCount } } }',
+      '{ workspace(workspaceId: 1) { members(first: 500) { totalCount } } }',
+    ]) {
+      await stack.gql(failing);
+      expect((await stack.gql(failing)).gatewayCache).toBeNull();
+    }
     const contract = idleContract(stack.sim);
     const start = `mutation { startTracking(input: { workspaceId: 1, userId: ${contract.userId}, contractId: ${contract.id} }) { isRunning } }`;
     await stack.gql(start);

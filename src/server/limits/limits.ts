@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../../config/config.js';
 import type { RequestContext } from '../context.js';
 import { documentLimitsRule } from './document-limits.rule.js';
+import { pageSizePlugin, pageSizeRule } from './page-size.js';
 import { queryCostPlugin } from './query-cost.js';
 import { stringArgumentsPlugin } from './string-arguments.plugin.js';
 import { tokenLimitPlugin } from './token-limit.plugin.js';
@@ -10,8 +11,10 @@ import { tokenLimitPlugin } from './token-limit.plugin.js';
 /**
  * Bounded work per request, all checked before any resolver runs, cheapest first:
  * tokens while parsing (graphql's `maxTokens`), then depth, aliases and directives while validating
- * (graphql-armor rules), then string arguments and the cost estimate once the operation and its
- * variables are known. A refusal is one QUERY_TOO_COMPLEX (or BAD_USER_INPUT) error with HTTP 400.
+ * (graphql-armor rules) and page sizes (`first`, page-size.ts), then page sizes given by
+ * variables, string arguments and the cost estimate once the operation and its variables are
+ * known. A refusal is one QUERY_TOO_COMPLEX (or BAD_USER_INPUT) error with HTTP 400 (200 under
+ * `application/json`, as GraphQL over HTTP asks for request errors; see ../http-semantics.ts).
  * Introspection is held to the same limits, whoever asks. The body size is bounded earlier, by the
  * HTTP server.
  */
@@ -21,9 +24,10 @@ export function queryLimits(
 ): Required<Pick<ApolloServerOptions<RequestContext>, 'parseOptions' | 'validationRules' | 'plugins'>> {
   return {
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [documentLimitsRule(limits)],
+    validationRules: [documentLimitsRule(limits), pageSizeRule()],
     plugins: [
       tokenLimitPlugin(limits.maxTokens),
+      pageSizePlugin(schema),
       stringArgumentsPlugin(schema, limits.maxStringLength),
       queryCostPlugin(schema, limits.maxCost),
     ],
