@@ -7,7 +7,7 @@ import { RedisInvalidationBus } from './cache/invalidation-bus.js';
 import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
 import { CachedReader } from './datasources/cached-reader.js';
-import { createDatasources, type Datasources } from './datasources/index.js';
+import { Operations } from './datasources/operations.js';
 import { UpstreamClient } from './datasources/upstream-client.js';
 import { silentLogger, type Logger } from './logging/logger.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
@@ -21,8 +21,6 @@ export interface GatewayCore {
   /** Builds the per-request context from the request's headers. */
   contextFor(request: Pick<IncomingMessage, 'headers'>): RequestContext;
   readonly wholeResponses: WholeResponseCache | undefined;
-  readonly upstream: UpstreamClient;
-  readonly datasources: Datasources;
   readonly cacheKind: 'redis' | 'memory';
   close(): Promise<void>;
 }
@@ -30,7 +28,7 @@ export interface GatewayCore {
 /**
  * Wires one gateway instance from a validated config: Redis (or memory) → cache tiers, invalidation
  * bus and rate budget → upstream client (which purges a refused caller's entries through the reader)
- * → datasources → schema → Apollo. Everything built here is shared by all
+ * → operation lifecycles → schema → Apollo. Everything built here is shared by all
  * requests and holds no per-caller state; per-request state lives in RequestContext.
  */
 export async function createGatewayCore(
@@ -90,7 +88,7 @@ export async function createGatewayCore(
     budget,
     logger,
   });
-  const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
+  const operations = new Operations({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
   const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);
@@ -98,8 +96,6 @@ export async function createGatewayCore(
   return {
     apollo,
     wholeResponses,
-    upstream,
-    datasources,
     cacheKind: cache.kind,
     contextFor: (request) =>
       new RequestContext(
@@ -107,7 +103,7 @@ export async function createGatewayCore(
           collectReads: wholeResponses !== undefined,
           scopeSecret: config.cache.keySecret,
         }),
-        datasources,
+        operations,
         loaderOptions,
       ),
     async close() {

@@ -50,7 +50,6 @@ export interface GatewayConfig {
   /** Work one request may ask for, refused before execution (see src/server/limits/). */
   readonly limits: QueryLimits;
   readonly logLevel: string;
-  readonly production: boolean;
 }
 
 export interface QueryLimits {
@@ -175,7 +174,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       'info',
     ),
-    production: env.NODE_ENV === 'production',
   };
   return deepFreeze(config);
 }
