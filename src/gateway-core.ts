@@ -7,6 +7,8 @@ import { RedisInvalidationBus } from './cache/invalidation-bus.js';
 import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
 import { CachedReader } from './datasources/cached-reader.js';
+import { CATALOGUE } from './catalogue/index.js';
+import { staleTagsAfter } from './catalogue/stale-reads.js';
 import { Operations } from './datasources/operations.js';
 import { UpstreamClient } from './datasources/upstream-client.js';
 import { silentLogger, type Logger } from './logging/logger.js';
@@ -88,7 +90,12 @@ export async function createGatewayCore(
     budget,
     logger,
   });
-  const operations = new Operations({ upstream, reader, cacheConfig: config.cache });
+  const operations = new Operations({
+    upstream,
+    reader,
+    cacheConfig: config.cache,
+    staleTags: staleTagsAfter(CATALOGUE),
+  });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
   const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);

@@ -25,6 +25,25 @@ interface Described<A> {
   readonly query?: (args: A) => Params;
 }
 
+/**
+ * A write of another group that changes this read's data, and the tags (of this read) it makes
+ * stale, from the write's arguments. Declared on the read's side, so a new group that depends on
+ * an existing write (timesheets on tracking) adds its dependency in its own file; the write
+ * lifecycle invalidates them too (catalogue/stale-reads.ts `staleTagsAfter`).
+ */
+export interface ChangedBy {
+  readonly write: WriteOperation<never, never, WriteOutcome>;
+  readonly tags: (writeArgs: never) => string[];
+}
+
+export const changedBy = <WA>(
+  writeOp: WriteOperation<WA, never, WriteOutcome>,
+  tagsOf: (writeArgs: WA) => string[],
+): ChangedBy => ({
+  write: writeOp as WriteOperation<never, never, WriteOutcome>,
+  tags: tagsOf as (a: never) => string[],
+});
+
 /** `GET` of one object: one upstream call, one cache entry. */
 export interface ReadOperation<A, W, R> extends Described<A> {
   readonly kind: 'read';
@@ -47,6 +66,8 @@ export interface ListOperation<A, W, R> extends Described<A> {
   /** `page` (default): each upstream page is an entry of its own; `whole`: all pages are one entry. */
   readonly entry?: 'page' | 'whole';
   readonly tags: (args: A) => string[];
+  /** Writes of other groups that change this list (see `ChangedBy`). */
+  readonly changedBy?: readonly ChangedBy[];
   readonly map: (wire: W, args: A) => R;
 }
 

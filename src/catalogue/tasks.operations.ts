@@ -120,6 +120,10 @@ export const taskById = read<{ workspaceId: number; id: number }, WireTask, Task
   cache: 'lists',
   query: (a) => ({ workspace_id: a.workspaceId }),
   key: (a) => ({ workspace_id: a.workspaceId, task_id: a.id }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.task(a.workspaceId, a.id)],
+  tags: (a) => [
+    tags.workspace(a.workspaceId),
+    tags.workspaceResource(a.workspaceId, 'tasks'),
+    tags.task(a.workspaceId, a.id),
+  ],
   map: (t, a) => toTask(t!, a),
 });

@@ -83,11 +83,11 @@ export const trackerCurrent = read<TrackerArgs, WireCurrentData, TrackerRecord>(
   }),
 });
 
-/** Start or stop: the member's live state, and the timesheets built from time entries. */
-const trackingStale = (a: TrackerArgs) => [
-  tags.tracker(a.workspaceId, a.userId),
-  tags.workspaceResource(a.workspaceId, 'timesheets'),
-];
+/**
+ * Start or stop: the member's live state. Reads built from time entries (timesheets, ...) declare
+ * their own dependency on these writes (`changedBy`).
+ */
+const trackingStale = (a: TrackerArgs) => [tags.tracker(a.workspaceId, a.userId)];
 
 const readTracker = (reads: Reads, a: TrackerArgs) =>
   reads.read(trackerCurrent, { workspaceId: a.workspaceId, userId: a.userId });

@@ -20,6 +20,8 @@ export interface OperationDeps {
   readonly upstream: UpstreamClient;
   readonly reader: CachedReader;
   readonly cacheConfig: GatewayConfig['cache'];
+  /** Every tag a write makes stale (its own and its dependents': catalogue/stale-reads.ts). */
+  readonly staleTags: (write: WriteOperation<never, never, WriteOutcome>, args: unknown) => string[];
 }
 
 /**

@@ -39,7 +39,7 @@ export async function writeOnce<A, W, R extends WriteOutcome>(
   } catch (error) {
     return settleUnknownOutcome(deps, reads, op, args, error);
   }
-  await deps.reader.invalidate(op.stale(args));
+  await deps.reader.invalidate(deps.staleTags(op as never, args));
   const told = op.told(args, data);
   const fresh = await readBack(reads, op, args);
   if (!fresh) return op.readBack ? { ...told, readBackFailed: true } : told;
@@ -55,7 +55,7 @@ async function settleUnknownOutcome<A, W, R extends WriteOutcome>(
 ): Promise<R> {
   const applied = op.readBack?.applied;
   if (!(error instanceof GatewayError) || error.code !== 'UPSTREAM_TIMEOUT' || !applied) throw error;
-  await deps.reader.invalidate(op.stale(args));
+  await deps.reader.invalidate(deps.staleTags(op as never, args));
   const state = await readBack(reads, op, args);
   if (state && applied(state, args)) return state;
   throw new GatewayError(
