@@ -8,7 +8,9 @@ import { RedisInvalidationBus } from './cache/invalidation-bus.js';
 import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
 import { CachedReader } from './datasources/cached-reader.js';
-import { createDatasources, type Datasources } from './datasources/index.js';
+import { CATALOGUE } from './catalogue/index.js';
+import { staleTagsAfter } from './catalogue/stale-reads.js';
+import { Operations } from './datasources/operations.js';
 import { UpstreamClient } from './datasources/upstream-client.js';
 import { silentLogger, type Logger } from './logging/logger.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
@@ -23,8 +25,6 @@ export interface GatewayCore {
   /** Builds the per-request context from the request's headers. */
   contextFor(request: Pick<IncomingMessage, 'headers'>): RequestContext;
   readonly wholeResponses: WholeResponseCache | undefined;
-  readonly upstream: UpstreamClient;
-  readonly datasources: Datasources;
   readonly cacheKind: 'redis' | 'memory';
   close(): Promise<void>;
 }
@@ -32,7 +32,7 @@ export interface GatewayCore {
 /**
  * Wires one gateway instance from a validated config: Redis (or memory) → cache tiers, invalidation
  * bus and rate budget → upstream client (which purges a refused caller's entries through the reader)
- * → datasources → schema → Apollo. Everything built here is shared by all
+ * → operation lifecycles → schema → Apollo. Everything built here is shared by all
  * requests and holds no per-caller state; per-request state lives in RequestContext.
  */
 export async function createGatewayCore(
@@ -96,7 +96,12 @@ export async function createGatewayCore(
     budget,
     logger,
   });
-  const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
+  const operations = new Operations({
+    upstream,
+    reader,
+    cacheConfig: config.cache,
+    staleTags: staleTagsAfter(CATALOGUE),
+  });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
   const persistedQueries = new PersistedQueryStore({
@@ -113,8 +118,6 @@ export async function createGatewayCore(
   return {
     apollo,
     wholeResponses,
-    upstream,
-    datasources,
     cacheKind: cache.kind,
     contextFor: (request) =>
       new RequestContext(
@@ -122,7 +125,7 @@ export async function createGatewayCore(
           collectReads: wholeResponses !== undefined,
           scopeSecret: config.cache.keySecret,
         }),
-        datasources,
+        operations,
         loaderOptions,
       ),
     async close() {

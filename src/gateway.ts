@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from './logging/logger.js';
 import { createHttpServer, sendJson } from './server/http-server.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
-export interface Gateway extends Pick<GatewayCore, 'upstream' | 'datasources' | 'cacheKind' | 'close'> {
+export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'close'> {
   readonly url: string;
   readonly port: number;
 }
@@ -47,8 +47,6 @@ export async function startGateway(
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     port,
-    upstream: core.upstream,
-    datasources: core.datasources,
     cacheKind: core.cacheKind,
     async close() {
       server.closeAllConnections();

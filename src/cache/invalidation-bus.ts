@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '../logging/logger.js';
+import { invalidationChannel } from './keys.js';
 import { createRedisClient } from './redis-client.js';
 
 /**
@@ -40,7 +41,7 @@ export class RedisInvalidationBus implements InvalidationBus {
     options: { url: string; prefix: string; logger?: Logger },
   ) {
     const logger = options.logger ?? silentLogger;
-    this.channel = `${options.prefix}:invalidations`;
+    this.channel = invalidationChannel(options.prefix);
     this.subscriber = createRedisClient(options.url, { connectionName: 'gateway-invalidations', logger });
     this.subscriber.on('ready', () => {
       this.subscriber.subscribe(this.channel).then(

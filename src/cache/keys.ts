@@ -55,6 +55,26 @@ export function cacheKey(
   return `u:${scope.id}:${resource}:${normaliseParams(params)}`;
 }
 
+/**
+ * The per-request memo's key for "every page of a list": the key of the list's page 1 with `page`
+ * replaced by `*` (no upstream page has that number), so it never equals a cache entry's key.
+ */
+export function allPagesKey(
+  scope: CallerScope,
+  resource: string,
+  params: Record<string, KeyParamValue>,
+): string {
+  return cacheKey(scope, resource, { ...params, page: '*' });
+}
+
+/**
+ * The key of an object in a per-request DataLoader: its workspace and upstream id. Loaders are per
+ * caller already, so the key carries no scope.
+ */
+export function loaderKey(key: { workspaceId: Id; id: Id }): string {
+  return `${key.workspaceId}:${key.id}`;
+}
+
 function normaliseParams(params: Record<string, KeyParamValue>): string {
   return Object.keys(params)
     .filter((name) => params[name] !== undefined && params[name] !== null)
@@ -152,6 +172,11 @@ export function tagSetKey(tag: string): string {
  */
 export function rateBudgetKeys(prefix: string, scope: CallerScope): { window: string; block: string } {
   return { window: `${prefix}:rate:${scope.id}`, block: `${prefix}:rate:${scope.id}:block` };
+}
+
+/** The Redis pub/sub channel over which instances broadcast invalidations (see invalidation-bus.ts). */
+export function invalidationChannel(prefix: string): string {
+  return `${prefix}:invalidations`;
 }
 
 /**

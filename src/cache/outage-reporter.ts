@@ -34,11 +34,6 @@ export class OutageReporter {
     this.down = false;
     this.logger.info({ component: this.component }, `${this.component} recovered`);
   }
-
-  /** Whether the last observation was a failure. */
-  get isDown(): boolean {
-    return this.down;
-  }
 }
 
 function describe(err: unknown): string {

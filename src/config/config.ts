@@ -59,7 +59,6 @@ export interface GatewayConfig {
     readonly trustedDocumentsPath: string | undefined;
   };
   readonly logLevel: string;
-  readonly production: boolean;
 }
 
 export interface QueryLimits {
@@ -200,7 +199,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       'info',
     ),
-    production: env.NODE_ENV === 'production',
   };
   return deepFreeze(config);
 }

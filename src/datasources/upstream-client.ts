@@ -30,7 +30,8 @@ export interface UpstreamPagination {
   last_page: number;
 }
 
-export type Query = Record<string, string | number | boolean | undefined>;
+/** Query parameters; `undefined` and `null` are not sent. */
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export interface UpstreamOptions {
   baseUrl: string;
@@ -41,12 +42,6 @@ export interface UpstreamOptions {
   logger: Logger;
 }
 
-/** Counts of what this client sent, for logs, metrics and benchmarks. */
-export interface UpstreamCounters {
-  requests: number;
-  retries: number;
-}
-
 /**
  * The one HTTP client to WebWork. Responsibilities, in order: spend the caller's rate budget,
  * send (auth header, timeout, retries for safe methods only), unwrap the envelope, and map every
@@ -54,7 +49,6 @@ export interface UpstreamCounters {
  */
 export class UpstreamClient {
   private readonly http: Got;
-  readonly counters: UpstreamCounters = { requests: 0, retries: 0 };
 
   constructor(private readonly options: UpstreamOptions) {
     this.http = got.extend({
@@ -74,7 +68,6 @@ export class UpstreamClient {
         // A retry is another upstream call: it spends the caller's budget too, or is not made.
         beforeRetry: [
           async (error) => {
-            this.counters.retries += 1;
             const caller = error.options.context.caller as Caller | undefined;
             if (caller) await this.spendBudget(caller);
           },
@@ -100,7 +93,6 @@ export class UpstreamClient {
   ): Promise<Envelope<T>> {
     if (method !== 'GET') caller.reads?.markWrite();
     await this.spendBudget(caller);
-    this.counters.requests += 1;
     try {
       const response = await this.http<Envelope<T>>(path.replace(/^\//, ''), {
         method,
@@ -164,7 +156,7 @@ export class UpstreamClient {
 }
 
 function compact(query: Query = {}): Record<string, string | number | boolean> {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null)) as Record<
     string,
     string | number | boolean
   >;

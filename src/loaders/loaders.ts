@@ -1,25 +1,27 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
+import { loaderKey } from '../cache/keys.js';
+import { contractById, contractsList, type ContractRecord } from '../catalogue/contracts.operations.js';
+import { memberById, membersList, type MemberRecord } from '../catalogue/members.operations.js';
+import type { ListOperation, ReadOperation } from '../catalogue/operation.js';
+import { projectById, projectsList, type ProjectRecord } from '../catalogue/projects.operations.js';
+import { taskById, tasksList, type TaskRecord } from '../catalogue/tasks.operations.js';
+import { trackerCurrent, type TrackerRecord } from '../catalogue/tracking.operations.js';
 import type { Caller } from '../datasources/caller.js';
-import type { ContractRecord } from '../datasources/contracts.api.js';
-import type { Datasources } from '../datasources/index.js';
-import type { MemberRecord } from '../datasources/members.api.js';
-import type { ProjectRecord } from '../datasources/projects.api.js';
-import type { TaskRecord } from '../datasources/tasks.api.js';
-import type { TrackerRecord } from '../datasources/tracking.api.js';
+import type { Operations } from '../datasources/operations.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import {
-  byWorkspace,
-  contractKeyId,
-  memberKeyId,
-  projectKeyId,
-  taskKeyId,
-  type ContractKey,
-  type MemberKey,
-  type ProjectKey,
-  type TaskKey,
-} from './keys.js';
-import { RequestLists } from './request-lists.js';
+import { RequestMemo } from './request-memo.js';
+
+/** An object of a workspace by its upstream id (user id for members and trackers). */
+export interface NodeKey {
+  workspaceId: number;
+  id: number;
+}
+
+export interface TaskKey extends NodeKey {
+  /** When known, the task is found in its project's (shared, cached) task list. */
+  projectId?: number | null;
+}
 
 /**
  * The per-request DataLoaders. Created for one caller and one GraphQL operation; never shared
@@ -27,19 +29,22 @@ import { RequestLists } from './request-lists.js';
  * one result per key, in key order, an Error in place of a key that has none.
  *
  * `batched` (default): by-id lookups are served from the workspace's list pages (one upstream
- * call per 100 items, shared with connections), tasks from their project's list, trackers fan out
- * one call per member with bounded concurrency.
+ * call per 100 items, shared with connections through the request memo), tasks from their
+ * project's list, trackers fan out one call per member with bounded concurrency.
  * `naive`: one upstream call per edge, no memo. Only for benchmarks, to measure what batching saves.
  */
 export interface Loaders {
-  readonly lists: RequestLists;
-  readonly member: DataLoader<MemberKey, MemberRecord, string>;
-  readonly project: DataLoader<ProjectKey, ProjectRecord, string>;
-  readonly contract: DataLoader<ContractKey, ContractRecord, string>;
-  readonly contractsOfMember: DataLoader<MemberKey, ContractRecord[], string>;
-  readonly contractsOfProject: DataLoader<ProjectKey, ContractRecord[], string>;
+  readonly memo: RequestMemo;
+  readonly member: DataLoader<NodeKey, MemberRecord, string>;
+  readonly project: DataLoader<NodeKey, ProjectRecord, string>;
+  readonly contract: DataLoader<NodeKey, ContractRecord, string>;
+  /** Contracts of a member (`id`: user id). */
+  readonly contractsOfMember: DataLoader<NodeKey, ContractRecord[], string>;
+  /** Contracts of a project (`id`: project id). */
+  readonly contractsOfProject: DataLoader<NodeKey, ContractRecord[], string>;
   readonly task: DataLoader<TaskKey, TaskRecord, string>;
-  readonly tracker: DataLoader<MemberKey, TrackerRecord, string>;
+  /** A member's live tracker (`id`: user id). */
+  readonly tracker: DataLoader<NodeKey, TrackerRecord, string>;
 }
 
 export interface LoaderOptions {
@@ -48,71 +53,10 @@ export interface LoaderOptions {
   fanOutConcurrency: number;
 }
 
+type WorkspaceList<R> = ListOperation<{ workspaceId: number }, never, R>;
+
 const notFound = (what: string, id: number, workspaceId: number) =>
   new GatewayError('NOT_FOUND', `No ${what} ${id} in workspace ${workspaceId} that you can see.`);
-
-/** Resolves each key from one list per workspace; keys missing from the list get NOT_FOUND. */
-function fromWorkspaceLists<K extends { workspaceId: number }, R>(
-  load: (workspaceId: number) => Promise<R[]>,
-  idOfKey: (key: K) => number,
-  idOfRecord: (record: R) => number,
-  what: string,
-) {
-  return async (keys: readonly K[]): Promise<(R | Error)[]> => {
-    const lists = new Map<number, Promise<Map<number, R>>>();
-    for (const workspaceId of byWorkspace(keys).keys()) {
-      lists.set(
-        workspaceId,
-        load(workspaceId).then((rows) => new Map(rows.map((r) => [idOfRecord(r), r]))),
-      );
-    }
-    return Promise.all(
-      keys.map(async (key) => {
-        try {
-          const found = (await lists.get(key.workspaceId)!).get(idOfKey(key));
-          return found ?? notFound(what, idOfKey(key), key.workspaceId);
-        } catch (error) {
-          return error as Error;
-        }
-      }),
-    );
-  };
-}
-
-/**
- * Groups a workspace list by a field, for "contracts of member X" style relations. The index is
- * built once per list (per request) rather than filtering the whole list for every key.
- */
-function groupedFromWorkspaceLists<K extends { workspaceId: number }, R>(
-  load: (workspaceId: number) => Promise<R[]>,
-  idOfKey: (key: K) => number,
-  groupOfRecord: (record: R) => number,
-) {
-  const indexes = new WeakMap<R[], Map<number, R[]>>();
-  const indexOf = (rows: R[]): Map<number, R[]> => {
-    let index = indexes.get(rows);
-    if (!index) {
-      index = new Map();
-      for (const row of rows) {
-        const group = index.get(groupOfRecord(row));
-        if (group) group.push(row);
-        else index.set(groupOfRecord(row), [row]);
-      }
-      indexes.set(rows, index);
-    }
-    return index;
-  };
-  return async (keys: readonly K[]): Promise<(R[] | Error)[]> =>
-    Promise.all(
-      keys.map(async (key) => {
-        try {
-          return indexOf(await load(key.workspaceId)).get(idOfKey(key)) ?? [];
-        } catch (error) {
-          return error as Error;
-        }
-      }),
-    );
-}
 
 /** Runs one call per key (bounded), turning failures into per-key errors. */
 function fanOut<K, R>(call: (key: K) => Promise<R>, concurrency: number) {
@@ -121,119 +65,104 @@ function fanOut<K, R>(call: (key: K) => Promise<R>, concurrency: number) {
     Promise.all(keys.map((key) => limit(() => call(key)).catch((error: Error) => error)));
 }
 
-export function createLoaders(caller: Caller, ds: Datasources, options: LoaderOptions): Loaders {
-  const lists = new RequestLists(caller, ds);
-  const bounded = <K, R>(call: (key: K) => Promise<R>) => fanOut(call, options.fanOutConcurrency);
+/**
+ * Resolves each key from its workspace's whole list (read once per request), through an index
+ * built once per list: `indexBy` says which field a key's id is matched against.
+ */
+function fromWorkspaceList<R, V>(
+  all: (workspaceId: number) => Promise<R[]>,
+  indexBy: (record: R) => number,
+  answer: (rows: R[] | undefined, key: NodeKey) => V | Error,
+) {
+  const indexes = new WeakMap<R[], Map<number, R[]>>();
+  const indexOf = (rows: R[]): Map<number, R[]> => {
+    let index = indexes.get(rows);
+    if (!index) {
+      index = new Map();
+      for (const row of rows) {
+        const group = index.get(indexBy(row));
+        if (group) group.push(row);
+        else index.set(indexBy(row), [row]);
+      }
+      indexes.set(rows, index);
+    }
+    return index;
+  };
+  return (keys: readonly NodeKey[]): Promise<(V | Error)[]> =>
+    Promise.all(
+      keys.map(async (key) => {
+        try {
+          return answer(indexOf(await all(key.workspaceId)).get(key.id), key);
+        } catch (error) {
+          return error as Error;
+        }
+      }),
+    );
+}
 
-  if (options.mode === 'naive') {
-    const perEdge = { batch: false, cache: false } as const;
-    return {
-      lists,
-      member: new DataLoader(
-        bounded((k: MemberKey) => ds.members.byId(caller, k.workspaceId, k.userId)),
-        {
-          ...perEdge,
-          cacheKeyFn: memberKeyId,
-        },
-      ),
-      project: new DataLoader(
-        bounded((k: ProjectKey) => ds.projects.byId(caller, k.workspaceId, k.projectId)),
-        {
-          ...perEdge,
-          cacheKeyFn: projectKeyId,
-        },
-      ),
-      contract: new DataLoader(
-        bounded((k: ContractKey) => ds.contracts.byId(caller, k.workspaceId, k.contractId)),
-        {
-          ...perEdge,
-          cacheKeyFn: contractKeyId,
-        },
-      ),
-      contractsOfMember: new DataLoader(
-        bounded((k: MemberKey) => ds.contracts.all(caller, k.workspaceId, { user_id: k.userId })),
-        { ...perEdge, cacheKeyFn: memberKeyId },
-      ),
-      contractsOfProject: new DataLoader(
-        bounded((k: ProjectKey) => ds.contracts.all(caller, k.workspaceId, { project_id: k.projectId })),
-        { ...perEdge, cacheKeyFn: projectKeyId },
-      ),
-      task: new DataLoader(
-        bounded((k: TaskKey) => ds.tasks.byId(caller, k.workspaceId, k.taskId)),
-        {
-          ...perEdge,
-          cacheKeyFn: taskKeyId,
-        },
-      ),
-      tracker: new DataLoader(
-        bounded((k: MemberKey) => ds.tracking.current(caller, k.workspaceId, k.userId)),
-        {
-          ...perEdge,
-          cacheKeyFn: memberKeyId,
-        },
-      ),
-    };
-  }
+export function createLoaders(caller: Caller, ops: Operations, options: LoaderOptions): Loaders {
+  const memo = new RequestMemo(caller, ops);
+  const bounded = <K, R>(call: (key: K) => Promise<R>) => fanOut(call, options.fanOutConcurrency);
+  const naive = options.mode === 'naive';
+  const loaderOptions = naive
+    ? { batch: false, cache: false, cacheKeyFn: loaderKey }
+    : { cacheKeyFn: loaderKey };
+
+  /** One object by id: from its workspace list, or (naive) one by-id call per edge. */
+  const node = <R>(
+    list: WorkspaceList<R>,
+    byId: ReadOperation<NodeKey, never, R>,
+    idOf: (r: R) => number,
+    what: string,
+  ) =>
+    new DataLoader<NodeKey, R, string>(
+      naive
+        ? bounded((key) => ops.read(caller, byId, key))
+        : fromWorkspaceList(
+            (workspaceId) => memo.all(list, { workspaceId }),
+            idOf,
+            (rows, key) => rows?.[0] ?? notFound(what, key.id, key.workspaceId),
+          ),
+      loaderOptions,
+    );
+
+  /** The records of a list whose `field` is the key's id: the workspace list grouped, or (naive) a filtered list. */
+  const group = <R>(
+    list: ListOperation<{ workspaceId: number; userId?: number; projectId?: number }, never, R>,
+    field: 'userId' | 'projectId',
+    groupOf: (r: R) => number,
+  ) =>
+    new DataLoader<NodeKey, R[], string>(
+      naive
+        ? bounded((key) => ops.all(caller, list, { workspaceId: key.workspaceId, [field]: key.id }))
+        : fromWorkspaceList(
+            (workspaceId) => memo.all(list, { workspaceId }),
+            groupOf,
+            (rows) => rows ?? [],
+          ),
+      loaderOptions,
+    );
 
   return {
-    lists,
-    member: new DataLoader(
-      fromWorkspaceLists(
-        (ws) => lists.allMembers(ws),
-        (k: MemberKey) => k.userId,
-        (m) => m.userId,
-        'member',
-      ),
-      { cacheKeyFn: memberKeyId },
-    ),
-    project: new DataLoader(
-      fromWorkspaceLists(
-        (ws) => lists.allProjects(ws),
-        (k: ProjectKey) => k.projectId,
-        (p) => p.projectId,
-        'project',
-      ),
-      { cacheKeyFn: projectKeyId },
-    ),
-    contract: new DataLoader(
-      fromWorkspaceLists(
-        (ws) => lists.allContracts(ws),
-        (k: ContractKey) => k.contractId,
-        (c) => c.contractId,
-        'contract',
-      ),
-      { cacheKeyFn: contractKeyId },
-    ),
-    contractsOfMember: new DataLoader(
-      groupedFromWorkspaceLists(
-        (ws) => lists.allContracts(ws),
-        (k: MemberKey) => k.userId,
-        (c) => c.userId,
-      ),
-      { cacheKeyFn: memberKeyId },
-    ),
-    contractsOfProject: new DataLoader(
-      groupedFromWorkspaceLists(
-        (ws) => lists.allContracts(ws),
-        (k: ProjectKey) => k.projectId,
-        (c) => c.projectId,
-      ),
-      { cacheKeyFn: projectKeyId },
-    ),
-    task: new DataLoader(
-      bounded(async (k: TaskKey) => {
-        if (k.projectId == null) return ds.tasks.byId(caller, k.workspaceId, k.taskId);
-        const found = (await lists.allTasks(k.workspaceId, k.projectId)).find((t) => t.taskId === k.taskId);
-        if (!found) throw notFound('task', k.taskId, k.workspaceId);
+    memo,
+    member: node(membersList, memberById, (m) => m.userId, 'member'),
+    project: node(projectsList, projectById, (p) => p.projectId, 'project'),
+    contract: node(contractsList, contractById, (c) => c.contractId, 'contract'),
+    contractsOfMember: group(contractsList, 'userId', (c) => c.userId),
+    contractsOfProject: group(contractsList, 'projectId', (c) => c.projectId),
+    task: new DataLoader<TaskKey, TaskRecord, string>(
+      bounded(async (k) => {
+        if (naive || k.projectId == null) return ops.read(caller, taskById, k);
+        const all = await memo.all(tasksList, { workspaceId: k.workspaceId, projectId: k.projectId });
+        const found = all.find((t) => t.taskId === k.id);
+        if (!found) throw notFound('task', k.id, k.workspaceId);
         return found;
       }),
-      { cacheKeyFn: taskKeyId },
+      loaderOptions,
     ),
-    tracker: new DataLoader(
-      bounded((k: MemberKey) => ds.tracking.current(caller, k.workspaceId, k.userId)),
-      {
-        cacheKeyFn: memberKeyId,
-      },
+    tracker: new DataLoader<NodeKey, TrackerRecord, string>(
+      bounded((k) => ops.read(caller, trackerCurrent, { workspaceId: k.workspaceId, userId: k.id })),
+      loaderOptions,
     ),
   };
 }

@@ -53,13 +53,6 @@ export async function connectionFromPages<T>(
   );
 }
 
-/** A connection over a list already in memory (e.g. a relation filtered from a cached list). */
-export function connectionFromArray<T>(all: readonly T[], args: PageArgs): ConnectionResult<T> {
-  const { offset, limit } = windowOf(args);
-  const nodes = all.slice(offset, offset + limit);
-  return connectionFromSlice(nodes, offset, offset + nodes.length < all.length, all.length);
-}
-
 function connectionFromSlice<T>(
   nodes: T[],
   offset: number,

@@ -1,16 +1,34 @@
-import { ContractResolver } from './contract.resolver.js';
-import { MemberResolver } from './member.resolver.js';
-import { ProjectResolver } from './project.resolver.js';
+import {
+  ContractResolver,
+  WorkspaceContractResolver,
+  WorkspaceContractsResolver,
+} from './contract.resolver.js';
+import { MemberResolver, WorkspaceMemberResolver, WorkspaceMembersResolver } from './member.resolver.js';
+import {
+  ProjectResolver,
+  ProjectTasksResolver,
+  WorkspaceProjectResolver,
+  WorkspaceProjectsResolver,
+} from './project.resolver.js';
 import { TaskAssigneeResolver, TaskResolver } from './task.resolver.js';
-import { TrackerResolver } from './tracker.resolver.js';
+import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
   WorkspaceResolver,
   MemberResolver,
+  WorkspaceMembersResolver,
+  WorkspaceMemberResolver,
   ProjectResolver,
+  WorkspaceProjectsResolver,
+  WorkspaceProjectResolver,
+  ProjectTasksResolver,
   ContractResolver,
+  WorkspaceContractsResolver,
+  WorkspaceContractResolver,
   TaskResolver,
   TaskAssigneeResolver,
   TrackerResolver,
+  StartTrackingResolver,
+  StopTrackingResolver,
 ] as const;

@@ -1,51 +1,60 @@
-import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { ContractRecord } from '../datasources/contracts.api.js';
-import type { ProjectRecord } from '../datasources/projects.api.js';
-import type { TaskRecord } from '../datasources/tasks.api.js';
-import { globalId } from '../schema/global-id.js';
-import { taskPriorityCodes, taskStatusCodes } from '../schema/enums/task.enums.js';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ContractRecord } from '../catalogue/contracts.operations.js';
+import { projectsList, type ProjectRecord } from '../catalogue/projects.operations.js';
+import { tasksList } from '../catalogue/tasks.operations.js';
+import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
+import { ProjectsArgs } from '../schema/inputs/projects.args.js';
 import { TasksArgs } from '../schema/inputs/tasks.args.js';
-import type { ConnectionResult } from '../schema/types/connection.js';
-import { TaskConnection } from '../schema/types/connections.js';
+import { ProjectConnection, TaskConnection } from '../schema/types/connections.js';
 import { Contract } from '../schema/types/contract.type.js';
 import { Project } from '../schema/types/project.type.js';
+import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
-import { connectionFromPages } from './connection.js';
+import { connectionField } from './connection-field.js';
+import { lookupField } from './lookup-field.js';
+import { NodeResolver } from './node.resolver.js';
 
 @Resolver(() => Project)
-export class ProjectResolver {
-  @FieldResolver(() => ID)
-  id(@Root() project: ProjectRecord): string {
-    return globalId('Project', project.workspaceId, project.projectId);
-  }
-
+export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) => [
+  p.workspaceId,
+  p.projectId,
+]) {
   @FieldResolver(() => [Contract], {
     nullable: true,
     description: 'Contracts on this project (its assigned members).',
   })
   contracts(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<ContractRecord[]> {
-    return ctx.loaders.contractsOfProject.load({
-      workspaceId: project.workspaceId,
-      projectId: project.projectId,
-    });
-  }
-
-  @FieldResolver(() => TaskConnection, { nullable: true, description: 'Tasks of this project.' })
-  tasks(
-    @Root() project: ProjectRecord,
-    @Args(() => TasksArgs) args: TasksArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionResult<TaskRecord>> {
-    const filters = {
-      status: args.status ? taskStatusCodes[args.status] : undefined,
-      priority: args.priority ? taskPriorityCodes[args.priority] : undefined,
-      contract_id: args.contractId ?? undefined,
-    };
-    const { lists, task } = ctx.loaders;
-    return connectionFromPages(args, async (page) => {
-      const result = await lists.tasksPage(project.workspaceId, project.projectId, filters, page);
-      for (const t of result.items) task.prime({ workspaceId: t.workspaceId, taskId: t.taskId }, t);
-      return result;
-    });
+    return ctx.loaders.contractsOfProject.load({ workspaceId: project.workspaceId, id: project.projectId });
   }
 }
+
+export const WorkspaceProjectsResolver = connectionField({
+  parent: Workspace,
+  field: 'projects',
+  connection: ProjectConnection,
+  args: ProjectsArgs,
+  description: 'Projects of this workspace.',
+  list: projectsList,
+  toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
+  prime: { loader: (l) => l.project, key: (p) => ({ workspaceId: p.workspaceId, id: p.projectId }) },
+});
+
+export const WorkspaceProjectResolver = lookupField({
+  parent: Workspace,
+  field: 'project',
+  type: Project,
+  idArgument: 'projectId',
+  description: 'A project by id; null if the caller cannot see it.',
+  loader: (l) => l.project,
+});
+
+export const ProjectTasksResolver = connectionField({
+  parent: Project,
+  field: 'tasks',
+  connection: TaskConnection,
+  args: TasksArgs,
+  description: 'Tasks of this project.',
+  list: tasksList,
+  toArgs: (p: ProjectRecord, args) => ({ ...args, workspaceId: p.workspaceId, projectId: p.projectId }),
+  prime: { loader: (l) => l.task, key: (t) => ({ workspaceId: t.workspaceId, id: t.taskId }) },
+});

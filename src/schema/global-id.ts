@@ -6,9 +6,3 @@
 export function globalId(type: string, ...parts: (string | number)[]): string {
   return Buffer.from([type, ...parts].join(':')).toString('base64url');
 }
-
-export function parseGlobalId(id: string): { type: string; parts: string[] } | null {
-  const decoded = Buffer.from(id, 'base64url').toString('utf8');
-  const [type, ...parts] = decoded.split(':');
-  return type && parts.length ? { type, parts } : null;
-}

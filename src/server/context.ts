@@ -1,7 +1,7 @@
 import { callerScope } from '../cache/keys.js';
 import { ReadCollector } from '../cache/read-collector.js';
 import type { Caller } from '../datasources/caller.js';
-import type { Datasources } from '../datasources/index.js';
+import type { Operations } from '../datasources/operations.js';
 import { unauthenticated } from '../errors/gateway-error.js';
 import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/loaders.js';
 
@@ -16,7 +16,8 @@ export class RequestContext {
   constructor(
     /** The caller, or null without a token (prefer `caller`, which fails with UNAUTHENTICATED). */
     readonly maybeCaller: Caller | null,
-    readonly datasources: Datasources,
+    /** The catalogue's lifecycles (reads, list pages, writes), shared by all requests. */
+    readonly operations: Operations,
     private readonly loaderOptions: LoaderOptions,
   ) {}
 
@@ -27,7 +28,7 @@ export class RequestContext {
 
   /** Created on first use, so requests that never touch data pay nothing for them. */
   get loaders(): Loaders {
-    this.builtLoaders ??= createLoaders(this.caller, this.datasources, this.loaderOptions);
+    this.builtLoaders ??= createLoaders(this.caller, this.operations, this.loaderOptions);
     return this.builtLoaders;
   }
 }

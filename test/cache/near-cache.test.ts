@@ -17,6 +17,21 @@ describe('NearCache', () => {
     expect(near.get('long')?.value).toEqual({ v: 2 });
   });
 
+  it('drops an entry once the max age has passed, whatever its store lifetime', async () => {
+    const near = new NearCache({ maxBytes: 10_000, maxAgeMs: 30 });
+    near.set('k', { v: 1 }, Date.now(), [], 10, 60_000);
+    expect(near.get('k')?.value).toEqual({ v: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(near.get('k')).toBeUndefined();
+  });
+
+  it('drops an entry once its store lifetime has passed, when that is shorter than the max age', async () => {
+    const near = new NearCache({ maxBytes: 10_000, maxAgeMs: 60_000 });
+    near.set('k', { v: 1 }, Date.now(), [], 10, 30);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(near.get('k')).toBeUndefined();
+  });
+
   it('drops entries by tag, only those', () => {
     const near = new NearCache({ maxBytes: 10_000, maxAgeMs: 5_000, clock });
     near.set('a', 1, now, ['ws:1', 'ws:1:members'], 1, 60_000);

@@ -129,6 +129,7 @@ describe('errors: codes, partial results, no leaks', () => {
       const result = await stack.gql(MEMBERS_WITH_TRACKERS, {}, 'demo-manager');
       expect(result.data.workspace.members.nodes).toHaveLength(5);
       expect(result.data.workspace.members.nodes.every((n: any) => n.tracker === null)).toBe(true);
+      expect(result.errors).toHaveLength(5);
       expect(
         result.errors!.every(
           (e) => e.extensions!.code === 'UPSTREAM_UNAVAILABLE' && e.path!.at(-1) === 'tracker',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
-import type { SimulatorHandle } from '../support/sim-client.js';
+import { call, type SimulatorHandle } from '../support/sim-client.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -77,7 +77,13 @@ describe('start and stop tracking', () => {
     for (const token of ['demo-owner', 'demo-manager']) {
       const tracker = (await stack.gql(TRACKER, vars, token)).data.workspace.member.tracker;
       expect(tracker.isRunning).toBe(false);
-      expect(tracker.todaySeconds).toBeGreaterThanOrEqual(0);
+      // Today's total as WebWork reports it after the stop (no tracker runs, so it stays put).
+      const upstream = (
+        await call(stack.sim, 'GET', '/time-tracking/current-data', {
+          query: { workspace_id: 1, user_id: target.userId },
+        })
+      ).body.data;
+      expect(tracker.todaySeconds).toBe(upstream.total_minutes * 60 + upstream.total_seconds);
     }
     expect(stack.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
   });

@@ -1,11 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-
-export enum MemberStatus {
-  ACTIVE = 'ACTIVE',
-  INACTIVE = 'INACTIVE',
-  /** Archived from the workspace. */
-  LEFT = 'LEFT',
-  UNKNOWN = 'UNKNOWN',
-}
+import { MemberStatus } from '../../catalogue/members.enums.js';
 
 registerEnumType(MemberStatus, { name: 'MemberStatus', description: "A member's status in a workspace." });
+
+export { MemberStatus };

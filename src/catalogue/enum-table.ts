@@ -1,4 +1,4 @@
-import { GatewayError } from '../../errors/gateway-error.js';
+import { GatewayError } from '../errors/gateway-error.js';
 
 /**
  * Reads an upstream enum value through a table. An unexpected value is not guessed at (that would

@@ -1,0 +1,161 @@
+import { tags } from '../cache/keys.js';
+import { toIsoDate, toIsoDateTime } from './dates.js';
+import { read, type Reads, write, type WriteOutcome } from './operation.js';
+
+export interface TrackerRecord extends WriteOutcome {
+  workspaceId: number;
+  userId: number;
+  isRunning: boolean;
+  contractId: number | null;
+  projectId: number | null;
+  taskId: number | null;
+  taskTitle: string | null;
+  activityDescription: string | null;
+  startedAt: string | null;
+  /** Tracked today (time entries plus the running tracker), in seconds; null when not read back. */
+  todaySeconds: number | null;
+  date: string | null;
+}
+
+interface WireCurrentData {
+  contract_id?: number | null;
+  project_id?: number | null;
+  user_id?: number;
+  activity_description?: string | null;
+  task_id?: number | null;
+  task_title?: string | null;
+  total_seconds?: number;
+  total_minutes?: number;
+  date?: string;
+  is_running?: boolean;
+  start_time?: string | null;
+}
+
+interface WireStart {
+  start_time?: string;
+  contract_id?: number | null;
+  project_id?: number | null;
+  task_id?: number | null;
+  task_title?: string | null;
+  activity_description?: string | null;
+}
+
+export interface TrackerArgs {
+  workspaceId: number;
+  userId: number;
+}
+
+export interface StartTrackingArgs extends TrackerArgs {
+  contractId?: number | null;
+  taskId?: number | null;
+  activityDescription?: string | null;
+}
+
+/**
+ * `GET /time-tracking/current-data`: one member's live tracker. There is no batch endpoint, so this
+ * is one upstream call per member, cached briefly; staleness here is not harmless (a stopped timer
+ * shown running), so there is no stale-while-revalidate, only a stale fallback when WebWork cannot
+ * answer.
+ *
+ * Assumption (GAPS: Time Tracking): `current-data` has no documented "running" flag. The
+ * simulator adds `is_running` and `start_time`; against an API without them, a tracker counts as
+ * running when it names a contract or has running seconds.
+ */
+export const trackerCurrent = read<TrackerArgs, WireCurrentData, TrackerRecord>({
+  name: 'tracker',
+  path: '/time-tracking/current-data',
+  cache: 'tracker',
+  staleWhileRevalidate: false,
+  query: (a) => ({ workspace_id: a.workspaceId, user_id: a.userId }),
+  tags: (a) => [tags.workspace(a.workspaceId), tags.tracker(a.workspaceId, a.userId)],
+  map: (d = {}, { workspaceId, userId }) => ({
+    workspaceId,
+    userId,
+    isRunning: d.is_running ?? (d.contract_id != null || (d.total_seconds ?? 0) > 0),
+    contractId: d.contract_id ?? null,
+    projectId: d.project_id ?? null,
+    taskId: d.task_id ?? null,
+    taskTitle: d.task_title ?? null,
+    activityDescription: d.activity_description ?? null,
+    startedAt: toIsoDateTime(d.start_time),
+    todaySeconds: (d.total_minutes ?? 0) * 60 + (d.total_seconds ?? 0),
+    date: toIsoDate(d.date),
+  }),
+});
+
+/**
+ * Start or stop: the member's live state. Reads built from time entries (timesheets, ...) declare
+ * their own dependency on these writes (`changedBy`).
+ */
+const trackingStale = (a: TrackerArgs) => [tags.tracker(a.workspaceId, a.userId)];
+
+const readTracker = (reads: Reads, a: TrackerArgs) =>
+  reads.read(trackerCurrent, { workspaceId: a.workspaceId, userId: a.userId });
+
+/** What a stopped tracker looks like, whatever the read-back said. */
+const STOPPED = {
+  isRunning: false,
+  contractId: null,
+  projectId: null,
+  taskId: null,
+  taskTitle: null,
+  activityDescription: null,
+  startedAt: null,
+} as const;
+
+/**
+ * `POST /time-tracking/start`. If WebWork processes starts asynchronously (doc set B) and the
+ * read-back does not show it yet, the start's answer fills in. Today's totals are only known from
+ * a read-back.
+ */
+export const startTracking = write<StartTrackingArgs, WireStart, TrackerRecord>({
+  name: 'startTracking',
+  method: 'POST',
+  path: '/time-tracking/start',
+  verb: 'start',
+  subject: 'tracker',
+  body: (a) => ({
+    workspace_id: a.workspaceId,
+    user_id: a.userId,
+    contract_id: a.contractId,
+    task_id: a.taskId,
+    activity_description: a.activityDescription,
+  }),
+  stale: trackingStale,
+  told: (a, s) => ({
+    workspaceId: a.workspaceId,
+    userId: a.userId,
+    isRunning: true,
+    contractId: s?.contract_id ?? a.contractId ?? null,
+    projectId: s?.project_id ?? null,
+    taskId: s?.task_id ?? a.taskId ?? null,
+    taskTitle: s?.task_title ?? null,
+    activityDescription: s?.activity_description ?? a.activityDescription ?? null,
+    startedAt: toIsoDateTime(s?.start_time),
+    todaySeconds: null,
+    date: null,
+  }),
+  readBack: {
+    read: readTracker,
+    merge: (fresh, told) =>
+      fresh.isRunning ? fresh : { ...fresh, ...told, todaySeconds: fresh.todaySeconds, date: fresh.date },
+    applied: (state, a) => state.isRunning && (a.contractId == null || state.contractId === a.contractId),
+  },
+});
+
+/** `POST /time-tracking/stop`. */
+export const stopTracking = write<TrackerArgs, unknown, TrackerRecord>({
+  name: 'stopTracking',
+  method: 'POST',
+  path: '/time-tracking/stop',
+  verb: 'stop',
+  subject: 'tracker',
+  body: (a) => ({ workspace_id: a.workspaceId, user_id: a.userId }),
+  stale: trackingStale,
+  told: (a) => ({ workspaceId: a.workspaceId, userId: a.userId, ...STOPPED, todaySeconds: null, date: null }),
+  readBack: {
+    read: readTracker,
+    merge: (fresh) => (fresh.isRunning ? { ...fresh, ...STOPPED } : fresh),
+    applied: (state) => !state.isRunning,
+  },
+});

@@ -1,0 +1,37 @@
+import { Arg, type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import type { RequestContext } from '../server/context.js';
+import { defineResolverMethod } from './resolver-method.js';
+
+/** A mutation that moves one upstream object (start a tracker, approve a timesheet, ...). */
+export interface StateMoveSpec<I, A, R extends WriteOutcome> {
+  /** `verbNoun`, taking `input: VerbNounInput!`. */
+  name: string;
+  input: ClassType<I & object>;
+  returns: ClassType;
+  description: string;
+  write: WriteOperation<A, never, R>;
+  /** The write's arguments from the input; checks it before any upstream call (BAD_USER_INPUT). */
+  toArgs(input: I): A;
+}
+
+/**
+ * Builds the resolver of one state-move mutation: validated input → the write lifecycle (sent
+ * once, invalidation, read-back) → the changed object, with its global `id`. Nullable: a write
+ * that failed is null with its error, and later mutations of the operation are skipped.
+ */
+export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A, R>): ClassType {
+  abstract class StateMoveResolver {}
+  defineResolverMethod(
+    StateMoveResolver,
+    spec.name,
+    (input: I, ctx: RequestContext): Promise<R> =>
+      ctx.operations.write(ctx.caller, spec.write, spec.toArgs(input)),
+    {
+      params: [Arg('input', () => spec.input), Ctx()],
+      method: Mutation(() => spec.returns, { nullable: true, description: spec.description }),
+    },
+  );
+  Resolver()(StateMoveResolver);
+  return StateMoveResolver as unknown as ClassType;
+}
