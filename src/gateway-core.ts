@@ -93,7 +93,9 @@ export async function createGatewayCore(
   const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
-  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);
+  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits, {
+    demo: !config.webworkApiUrl,
+  });
   await apollo.start();
   return {
     apollo,

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { RequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { queryLimits } from './limits/limits.js';
+import { playgroundLandingPage, type PlaygroundOptions } from './playground/index.js';
 import { serialMutationsPlugin } from './serial-mutations.plugin.js';
 
 /**
@@ -20,6 +21,8 @@ export function createApollo(
   schema: GraphQLSchema,
   logger: Logger,
   limits: QueryLimits,
+  /** The landing page for browsers at GET /graphql: the bundled GraphiQL (playground/). */
+  playground: PlaygroundOptions = { demo: false },
 ): ApolloServer<RequestContext> {
   const bounded = queryLimits(schema, limits);
   return new ApolloServer<RequestContext>({
@@ -29,7 +32,12 @@ export function createApollo(
     formatError: createFormatError(logger),
     parseOptions: bounded.parseOptions,
     validationRules: bounded.validationRules,
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...bounded.plugins, serialMutationsPlugin()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...bounded.plugins,
+      serialMutationsPlugin(),
+      playgroundLandingPage(playground),
+    ],
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),

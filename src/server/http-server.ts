@@ -68,6 +68,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
       context: async () => context,
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
+    // The landing page (playground/) names hashed bundles: always revalidate it.
+    if (result.headers.get('content-type')?.startsWith('text/html'))
+      response.setHeader('cache-control', 'no-cache');
     cors(response);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
