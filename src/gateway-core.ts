@@ -113,6 +113,7 @@ export async function createGatewayCore(
     persistedQueries: { cache: persistedQueries, ttlSeconds: config.http.persistedQueriesTtlSeconds },
     trustedDocuments,
     wholeResponses,
+    playground: { demo: !config.webworkApiUrl },
   });
   await apollo.start();
   return {

@@ -4,6 +4,7 @@ import type { GatewayConfig } from './config/config.js';
 import { createGatewayCore, type GatewayCore } from './gateway-core.js';
 import { silentLogger, type Logger } from './logging/logger.js';
 import { createHttpServer, sendJson } from './server/http-server.js';
+import { playgroundRoutes } from './server/playground/index.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
 export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'close'> {
@@ -28,6 +29,7 @@ export async function startGateway(
     compressionMinBytes: config.http.compressionMinBytes,
     contextFor: (request) => core.contextFor(request),
     routes: {
+      ...playgroundRoutes(),
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', cache: core.cacheKind }),
     },
   });

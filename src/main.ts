@@ -78,7 +78,7 @@ async function main() {
   );
   if (!config.webworkApiUrl) {
     console.log(`
-  GraphQL:  ${gateway.url}/graphql
+  GraphQL:  ${gateway.url}/graphql   (open it in a browser for the playground)
   Demo token (simulator): send the header  Authorization: Bearer demo-owner
   Others: demo-manager, demo-member, demo-owner-2. Try:
 

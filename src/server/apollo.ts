@@ -8,6 +8,7 @@ import type { RequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { queryLimits } from './limits/limits.js';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './persisted-queries.js';
+import { playgroundLandingPage, type PlaygroundOptions } from './playground/index.js';
 import { serialMutationsPlugin } from './serial-mutations.plugin.js';
 import { wholeResponsePlugin, type WholeResponseCache } from './whole-response-cache.js';
 
@@ -19,6 +20,8 @@ export interface ApolloHttpOptions {
   trustedDocuments?: TrustedDocuments;
   /** Reuse of whole results (in the pipeline, after Apollo's HTTP checks). */
   wholeResponses?: WholeResponseCache;
+  /** The landing page for browsers at GET /graphql: the bundled GraphiQL (playground/). */
+  playground?: PlaygroundOptions;
 }
 
 /**
@@ -72,6 +75,7 @@ export function createApollo(
       ...httpPlugins,
       ...bounded.plugins,
       serialMutationsPlugin(),
+      playgroundLandingPage(http.playground ?? { demo: false }),
     ],
     logger: {
       debug: (message) => logger.debug(message),

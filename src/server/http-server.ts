@@ -72,6 +72,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
       context: async () => context,
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
+    // The landing page (playground/) names hashed bundles: always revalidate it.
+    if (result.headers.get('content-type')?.startsWith('text/html'))
+      response.setHeader('cache-control', 'no-cache');
     cors(response);
     if (!response.hasHeader('cache-control')) response.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);
     response.setHeader('vary', GRAPHQL_VARY);
