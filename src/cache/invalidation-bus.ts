@@ -35,6 +35,7 @@ export class RedisInvalidationBus implements InvalidationBus {
   private readonly invalidateListeners: ((tags: readonly string[]) => void)[] = [];
   private readonly missedListeners: (() => void)[] = [];
   private subscribedOnce = false;
+  private closed = false;
 
   constructor(
     private readonly publisher: Redis,
@@ -49,7 +50,10 @@ export class RedisInvalidationBus implements InvalidationBus {
           if (this.subscribedOnce) for (const listener of this.missedListeners) listener();
           this.subscribedOnce = true;
         },
-        (err: Error) => logger.warn({ err: err.message }, 'invalidation bus: subscribe failed'),
+        (err: Error) => {
+          // Closing while the subscription is being made rejects it: not a failure worth a warning.
+          if (!this.closed) logger.warn({ err: err.message }, 'invalidation bus: subscribe failed');
+        },
       );
     });
     this.subscriber.on('message', (channel: string, raw: string) => {
@@ -80,6 +84,7 @@ export class RedisInvalidationBus implements InvalidationBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.subscriber.disconnect();
   }
 }
