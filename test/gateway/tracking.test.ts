@@ -370,8 +370,8 @@ describe('a write that times out: the state decides, the write is never re-sent'
       () => own.gql(START_OUTCOME, { input: { workspaceId: 1, userId: target.userId } }),
     );
     expect(started.data.startTracking).toBeNull();
-    expect(started.errors[0].extensions.code).toBe('UPSTREAM_TIMEOUT');
-    expect(started.errors[0].message).toMatch(/whether it was applied is not known yet.*Read the tracker/);
+    expect(started.errors![0]!.extensions!.code).toBe('UPSTREAM_TIMEOUT');
+    expect(started.errors![0]!.message).toMatch(/whether it was applied is not known yet.*Read the tracker/);
     expect((await own.upstreamStats()).byRoute['POST /time-tracking/start']).toBe(1);
     expect(own.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
   });
