@@ -10,6 +10,8 @@ import { CachedReader } from './datasources/cached-reader.js';
 import { createDatasources, type Datasources } from './datasources/index.js';
 import { UpstreamClient } from './datasources/upstream-client.js';
 import { silentLogger, type Logger } from './logging/logger.js';
+import { Observability } from './observability/observability.js';
+import type { Tracing } from './observability/tracing.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { createApollo } from './server/apollo.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
@@ -24,7 +26,16 @@ export interface GatewayCore {
   readonly upstream: UpstreamClient;
   readonly datasources: Datasources;
   readonly cacheKind: 'redis' | 'memory';
+  /** Request ids, metrics, tracing and the in-flight count (src/observability). */
+  readonly observability: Observability;
+  /** The Redis connection's status (`ready`, `reconnecting`, ...); undefined without REDIS_URL. */
+  redisStatus(): string | undefined;
   close(): Promise<void>;
+}
+
+export interface GatewayCoreOptions {
+  /** Tracing to use instead of the one the config describes (tests: an in-memory exporter). */
+  tracing?: Tracing;
 }
 
 /**
@@ -37,8 +48,14 @@ export async function createGatewayCore(
   config: GatewayConfig,
   upstreamUrl: string,
   logger: Logger = silentLogger,
+  options: GatewayCoreOptions = {},
 ): Promise<GatewayCore> {
   let redis: Redis | undefined;
+  const observability = await Observability.create(config.operations, {
+    logger,
+    tracing: options.tracing,
+    redisUp: config.redisUrl ? () => (redis ? Number(redis.status === 'ready') : undefined) : undefined,
+  });
   if (config.redisUrl) {
     redis = createRedisClient(config.redisUrl, { connectionName: 'webwork-gateway', logger });
     if (!(await whenReady(redis, 2000))) {
@@ -53,13 +70,15 @@ export async function createGatewayCore(
     logger,
     memoryMaxEntries: config.cache.memoryMaxEntries,
   });
-  const budget = createRateBudget({
-    limit: config.upstream.rateLimit,
-    instances: config.upstream.rateLimitInstances,
-    redisClient: redis,
-    prefix: config.cache.prefix,
-    logger,
-  });
+  const budget = observability.budget(
+    createRateBudget({
+      limit: config.upstream.rateLimit,
+      instances: config.upstream.rateLimitInstances,
+      redisClient: redis,
+      prefix: config.cache.prefix,
+      logger,
+    }),
+  );
   const near =
     config.cache.near.maxMegabytes > 0
       ? new NearCache({
@@ -80,7 +99,13 @@ export async function createGatewayCore(
     (near || wholeResponses) && redis && config.redisUrl
       ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
       : undefined;
-  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
+  const responseCache = new ResponseCache(cache.store, {
+    enabled: config.cache.enabled,
+    logger,
+    near,
+    bus,
+    observer: observability.cache,
+  });
   if (wholeResponses) responseCache.addDependent(wholeResponses);
   const reader = new CachedReader(responseCache);
   const upstream = new UpstreamClient({
@@ -89,11 +114,14 @@ export async function createGatewayCore(
     retries: config.upstream.retries,
     budget,
     logger,
+    observer: observability.upstream(new URL(upstreamUrl).hostname),
   });
   const datasources = createDatasources({ upstream, reader, cacheConfig: config.cache });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
-  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits);
+  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits, [
+    observability.apolloPlugin(),
+  ]);
   await apollo.start();
   return {
     apollo,
@@ -101,6 +129,8 @@ export async function createGatewayCore(
     upstream,
     datasources,
     cacheKind: cache.kind,
+    observability,
+    redisStatus: () => redis?.status,
     contextFor: (request) =>
       new RequestContext(
         callerFromHeader(request.headers.authorization, {
@@ -116,6 +146,7 @@ export async function createGatewayCore(
       await bus?.close();
       await cache.store.close();
       if (redis) redis.disconnect();
+      await observability.close();
     },
   };
 }

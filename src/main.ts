@@ -14,6 +14,10 @@ const FAILED_START_EXIT_MS = 10_000;
  *
  * Exit codes: 2 = a bad variable (nothing was started); 1 = a start failure such as a port in use
  * (one line naming the variable; whatever had started is closed first).
+ *
+ * SIGTERM/SIGINT stop it gracefully: /readyz answers 503, the listener closes after
+ * SHUTDOWN_DELAY_MS, requests in flight get DRAIN_TIMEOUT_MS to finish, then Apollo, Redis and the
+ * tracer close and it exits 0. A second signal ends it at once.
  */
 async function main() {
   let config: GatewayConfig;
@@ -66,13 +70,19 @@ async function main() {
   } catch (error) {
     return failStart(error, { host: config.host, port: config.port, hostName: 'HOST', portName: 'PORT' });
   }
-  closers.unshift(() => gateway.close());
+  const drain = {
+    delayMs: config.operations.shutdownDelayMs,
+    drainMs: config.operations.drainTimeoutMs,
+  };
+  closers.unshift(() => gateway.close(drain));
   logger.info(
     {
       url: `${gateway.url}/graphql`,
       cache: gateway.cacheKind,
       upstream: redactUrl(upstreamUrl),
       ...(config.redisUrl ? { redis: redactUrl(config.redisUrl) } : {}),
+      metrics: config.operations.metricsEnabled ? '/metrics' : 'off',
+      tracing: config.operations.tracing === 'otlp' ? redactUrl(config.operations.otlpTracesUrl) : 'off',
     },
     'gateway ready',
   );
@@ -88,8 +98,12 @@ async function main() {
   }
 
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info(
+      { signal, shutdownDelayMs: drain.delayMs, drainTimeoutMs: drain.drainMs },
+      'shutting down: /readyz answers 503, draining requests in flight',
+    );
     await closeAll();
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

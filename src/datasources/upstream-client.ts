@@ -2,6 +2,7 @@ import got, { HTTPError, RequestError, type Got, type Method } from 'got';
 import type { RateBudget } from '../budget/rate-budget.js';
 import { GatewayError, rateLimited } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
+import type { UpstreamCallObservation, UpstreamObserver } from '../observability/hooks.js';
 import type { Caller } from './caller.js';
 import {
   errorFromStatus,
@@ -39,6 +40,8 @@ export interface UpstreamOptions {
   retries: number;
   budget: RateBudget;
   logger: Logger;
+  /** Told about every call and retry (metrics, tracing); default: nothing observes. */
+  observer?: UpstreamObserver;
 }
 
 /** Counts of what this client sent, for logs, metrics and benchmarks. */
@@ -75,6 +78,7 @@ export class UpstreamClient {
         beforeRetry: [
           async (error) => {
             this.counters.retries += 1;
+            (error.options.context.call as UpstreamCallObservation | undefined)?.retried(error);
             const caller = error.options.context.caller as Caller | undefined;
             if (caller) await this.spendBudget(caller);
           },
@@ -101,17 +105,20 @@ export class UpstreamClient {
     if (method !== 'GET') caller.reads?.markWrite();
     await this.spendBudget(caller);
     this.counters.requests += 1;
+    const call = this.options.observer?.start(method, path);
     try {
       const response = await this.http<Envelope<T>>(path.replace(/^\//, ''), {
         method,
         headers: { authorization: `Bearer ${caller.token}` },
         searchParams: compact(input.query),
         json: input.body,
-        context: { caller },
+        context: { caller, call },
         retry: method === 'GET' ? undefined : { limit: 0 },
       });
+      call?.succeeded(response.statusCode);
       return response.body;
     } catch (error) {
+      call?.failed(error);
       throw await this.mapError(caller, method, path, error);
     }
   }

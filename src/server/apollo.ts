@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config/config.js';
@@ -20,16 +20,26 @@ export function createApollo(
   schema: GraphQLSchema,
   logger: Logger,
   limits: QueryLimits,
+  /** More plugins, after the gateway's own (e.g. observability's). */
+  extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
 ): ApolloServer<RequestContext> {
   const bounded = queryLimits(schema, limits);
   return new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The gateway owns SIGTERM/SIGINT (main.ts drains requests first); Apollo's own handler would
+    // stop Apollo under the requests in flight and re-raise the signal, killing the process.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
     parseOptions: bounded.parseOptions,
     validationRules: bounded.validationRules,
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...bounded.plugins, serialMutationsPlugin()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...bounded.plugins,
+      serialMutationsPlugin(),
+      ...extraPlugins,
+    ],
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),
