@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config/config.js';
+import { gatewayHelp } from './config/env-help.js';
 import { describeListenError } from './net/listen-error.js';
 import { startGateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
@@ -13,13 +14,18 @@ const FAILED_START_EXIT_MS = 10_000;
  * in memory.
  *
  * Exit codes: 2 = a bad variable (nothing was started); 1 = a start failure such as a port in use
- * (one line naming the variable; whatever had started is closed first).
+ * (one line naming the variable; whatever had started is closed first). `--help` prints every
+ * variable with its default and exits 0 without starting anything.
  *
  * SIGTERM/SIGINT stop it gracefully: /readyz answers 503, the listener closes after
  * SHUTDOWN_DELAY_MS, requests in flight get DRAIN_TIMEOUT_MS to finish, then Apollo, Redis and the
  * tracer close and it exits 0. A second signal ends it at once.
  */
 async function main() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(gatewayHelp());
+    return;
+  }
   let config: GatewayConfig;
   try {
     config = loadConfig();
