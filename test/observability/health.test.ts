@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import { loadConfig } from '../../src/config/config.js';
+import { startGateway } from '../../src/gateway.js';
 import { freePort } from '../cache/redis-test-utils.js';
 import { startStack, type Stack } from '../support/gateway-harness.js';
 import { startTestSimulator } from '../support/sim-client.js';
@@ -56,9 +59,11 @@ describe('/readyz when something is down', () => {
     // A simulator that is then closed: its port refuses connections.
     const sim = await startTestSimulator();
     const stack = await startStack({ simulator: sim, redis: false });
+    let simClosed = false;
     try {
       expect((await fetch(`${stack.gateway.url}/readyz`)).status).toBe(200);
       await sim.close();
+      simClosed = true;
       await new Promise((resolve) => setTimeout(resolve, 2100)); // past the probe's reuse
       const response = await fetch(`${stack.gateway.url}/readyz`);
       expect(response.status).toBe(503);
@@ -72,6 +77,29 @@ describe('/readyz when something is down', () => {
       expect((await fetch(`${stack.gateway.url}/healthz`)).status).toBe(200);
     } finally {
       await stack.gateway.close();
+      if (!simClosed) await sim.close();
+    }
+  });
+
+  it('503 when WebWork answers with a server error (here a 502 from a proxy in front of it)', async () => {
+    const upstream = createServer((_request, response) => response.writeHead(502).end('Bad Gateway'));
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as { port: number };
+    const gateway = await startGateway(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+      `http://127.0.0.1:${port}/api/v2`,
+    );
+    try {
+      const response = await fetch(`${gateway.url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: 'not ready',
+        reason: 'the WebWork API is not reachable: HTTP 502',
+        upstream: { reachable: false, detail: 'HTTP 502' },
+      });
+    } finally {
+      await gateway.close();
+      upstream.close();
     }
   });
 
