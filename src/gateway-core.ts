@@ -13,6 +13,8 @@ import { staleTagsAfter } from './catalogue/stale-reads.js';
 import { Operations } from './datasources/operations.js';
 import { UpstreamClient } from './datasources/upstream-client.js';
 import { silentLogger, type Logger } from './logging/logger.js';
+import { Observability } from './observability/observability.js';
+import type { Tracing } from './observability/tracing.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { createApollo } from './server/apollo.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
@@ -26,7 +28,16 @@ export interface GatewayCore {
   contextFor(request: Pick<IncomingMessage, 'headers'>): RequestContext;
   readonly wholeResponses: WholeResponseCache | undefined;
   readonly cacheKind: 'redis' | 'memory';
+  /** Request ids, metrics, tracing and the in-flight count (src/observability). */
+  readonly observability: Observability;
+  /** The Redis connection's status (`ready`, `reconnecting`, ...); undefined without REDIS_URL. */
+  redisStatus(): string | undefined;
   close(): Promise<void>;
+}
+
+export interface GatewayCoreOptions {
+  /** Tracing to use instead of the one the config describes (tests: an in-memory exporter). */
+  tracing?: Tracing;
 }
 
 /**
@@ -39,12 +50,18 @@ export async function createGatewayCore(
   config: GatewayConfig,
   upstreamUrl: string,
   logger: Logger = silentLogger,
+  options: GatewayCoreOptions = {},
 ): Promise<GatewayCore> {
   // Read first: a bad manifest stops the start before anything is opened.
   const trustedDocuments = config.http.trustedDocumentsPath
     ? loadTrustedDocuments(config.http.trustedDocumentsPath)
     : undefined;
   let redis: Redis | undefined;
+  const observability = await Observability.create(config.operations, {
+    logger,
+    tracing: options.tracing,
+    redisUp: config.redisUrl ? () => (redis ? Number(redis.status === 'ready') : undefined) : undefined,
+  });
   if (config.redisUrl) {
     redis = createRedisClient(config.redisUrl, { connectionName: 'webwork-gateway', logger });
     if (!(await whenReady(redis, 2000))) {
@@ -59,13 +76,15 @@ export async function createGatewayCore(
     logger,
     memoryMaxEntries: config.cache.memoryMaxEntries,
   });
-  const budget = createRateBudget({
-    limit: config.upstream.rateLimit,
-    instances: config.upstream.rateLimitInstances,
-    redisClient: redis,
-    prefix: config.cache.prefix,
-    logger,
-  });
+  const budget = observability.budget(
+    createRateBudget({
+      limit: config.upstream.rateLimit,
+      instances: config.upstream.rateLimitInstances,
+      redisClient: redis,
+      prefix: config.cache.prefix,
+      logger,
+    }),
+  );
   const near =
     config.cache.near.maxMegabytes > 0
       ? new NearCache({
@@ -86,7 +105,13 @@ export async function createGatewayCore(
     (near || wholeResponses) && redis && config.redisUrl
       ? new RedisInvalidationBus(redis, { url: config.redisUrl, prefix: config.cache.prefix, logger })
       : undefined;
-  const responseCache = new ResponseCache(cache.store, { enabled: config.cache.enabled, logger, near, bus });
+  const responseCache = new ResponseCache(cache.store, {
+    enabled: config.cache.enabled,
+    logger,
+    near,
+    bus,
+    observer: observability.cache,
+  });
   if (wholeResponses) responseCache.addDependent(wholeResponses);
   const reader = new CachedReader(responseCache);
   const upstream = new UpstreamClient({
@@ -95,6 +120,7 @@ export async function createGatewayCore(
     retries: config.upstream.retries,
     budget,
     logger,
+    observer: observability.upstream(new URL(upstreamUrl).hostname),
   });
   const operations = new Operations({
     upstream,
@@ -109,17 +135,25 @@ export async function createGatewayCore(
     keyPrefix: persistedQueryKeyPrefix(config.cache.prefix),
     logger,
   });
-  const apollo = createApollo(await buildGatewaySchema(), logger, config.limits, {
-    persistedQueries: { cache: persistedQueries, ttlSeconds: config.http.persistedQueriesTtlSeconds },
-    trustedDocuments,
-    wholeResponses,
-    playground: { demo: !config.webworkApiUrl },
-  });
+  const apollo = createApollo(
+    await buildGatewaySchema(),
+    logger,
+    config.limits,
+    {
+      persistedQueries: { cache: persistedQueries, ttlSeconds: config.http.persistedQueriesTtlSeconds },
+      trustedDocuments,
+      wholeResponses,
+      playground: { demo: !config.webworkApiUrl },
+    },
+    [observability.apolloPlugin()],
+  );
   await apollo.start();
   return {
     apollo,
     wholeResponses,
     cacheKind: cache.kind,
+    observability,
+    redisStatus: () => redis?.status,
     contextFor: (request) =>
       new RequestContext(
         callerFromHeader(request.headers.authorization, {
@@ -135,6 +169,7 @@ export async function createGatewayCore(
       await bus?.close();
       await cache.store.close();
       if (redis) redis.disconnect();
+      await observability.close();
     },
   };
 }

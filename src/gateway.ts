@@ -1,15 +1,23 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config/config.js';
-import { createGatewayCore, type GatewayCore } from './gateway-core.js';
+import { createGatewayCore, type GatewayCore, type GatewayCoreOptions } from './gateway-core.js';
 import { silentLogger, type Logger } from './logging/logger.js';
-import { createHttpServer, sendJson } from './server/http-server.js';
+import { Health } from './observability/health.js';
+import { drainServer, type DrainOptions } from './observability/shutdown.js';
+import { createHttpServer } from './server/http-server.js';
 import { playgroundRoutes } from './server/playground/index.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
-export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'close'> {
+export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability'> {
   readonly url: string;
   readonly port: number;
+  /**
+   * Stops the gateway. Without options at once (open connections are cut); with `drain`, gracefully:
+   * /readyz answers 503, then the listener closes and requests in flight may finish (see
+   * observability/shutdown.ts). Then Apollo, Redis and the tracer are closed.
+   */
+  close(drain?: DrainOptions): Promise<void>;
 }
 
 /**
@@ -20,17 +28,40 @@ export async function startGateway(
   config: GatewayConfig,
   upstreamUrl: string,
   logger: Logger = silentLogger,
+  options: GatewayCoreOptions = {},
 ): Promise<Gateway> {
-  const core = await createGatewayCore(config, upstreamUrl, logger);
+  const core = await createGatewayCore(config, upstreamUrl, logger, options);
+  const { observability } = core;
+  const health = new Health({
+    upstreamUrl,
+    timeoutMs: Math.min(config.upstream.timeoutMs, 2000),
+    cacheKind: core.cacheKind,
+    redisStatus: () => core.redisStatus(),
+    observability,
+  });
+  const metrics = observability.prometheus;
   const server: Server = createHttpServer({
     apollo: core.apollo,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     compressionMinBytes: config.http.compressionMinBytes,
     contextFor: (request) => core.contextFor(request),
+    around: observability.around,
     routes: {
       ...playgroundRoutes(),
-      '/health': (_request, response) => sendJson(response, 200, { status: 'ok', cache: core.cacheKind }),
+      '/healthz': health.healthz,
+      // The original liveness path, kept as an alias of /healthz.
+      '/health': health.healthz,
+      '/readyz': health.readyz,
+      ...(metrics
+        ? {
+            '/metrics': async (_request, response) => {
+              const { contentType, body } = await metrics.render();
+              response.setHeader('content-type', contentType);
+              response.end(body);
+            },
+          }
+        : {}),
     },
   });
   server.keepAliveTimeout = 65_000;
@@ -45,14 +76,20 @@ export async function startGateway(
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  health.markStarted();
 
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     port,
     cacheKind: core.cacheKind,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    observability,
+    async close(drain?: DrainOptions) {
+      if (drain) {
+        await drainServer(server, observability, drain, logger);
+      } else {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       await core.close();
     },
   };

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config/config.js';
+import { gatewayHelp } from './config/env-help.js';
 import { describeListenError } from './net/listen-error.js';
 import { startGateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
@@ -13,9 +14,18 @@ const FAILED_START_EXIT_MS = 10_000;
  * in memory.
  *
  * Exit codes: 2 = a bad variable (nothing was started); 1 = a start failure such as a port in use
- * (one line naming the variable; whatever had started is closed first).
+ * (one line naming the variable; whatever had started is closed first). `--help` prints every
+ * variable with its default and exits 0 without starting anything.
+ *
+ * SIGTERM/SIGINT stop it gracefully: /readyz answers 503, the listener closes after
+ * SHUTDOWN_DELAY_MS, requests in flight get DRAIN_TIMEOUT_MS to finish, then Apollo, Redis and the
+ * tracer close and it exits 0. A second signal ends it at once.
  */
 async function main() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(gatewayHelp());
+    return;
+  }
   let config: GatewayConfig;
   try {
     config = loadConfig();
@@ -66,13 +76,19 @@ async function main() {
   } catch (error) {
     return failStart(error, { host: config.host, port: config.port, hostName: 'HOST', portName: 'PORT' });
   }
-  closers.unshift(() => gateway.close());
+  const drain = {
+    delayMs: config.operations.shutdownDelayMs,
+    drainMs: config.operations.drainTimeoutMs,
+  };
+  closers.unshift(() => gateway.close(drain));
   logger.info(
     {
       url: `${gateway.url}/graphql`,
       cache: gateway.cacheKind,
       upstream: redactUrl(upstreamUrl),
       ...(config.redisUrl ? { redis: redactUrl(config.redisUrl) } : {}),
+      metrics: config.operations.metricsEnabled ? '/metrics' : 'off',
+      tracing: config.operations.tracing === 'otlp' ? redactUrl(config.operations.otlpTracesUrl) : 'off',
     },
     'gateway ready',
   );
@@ -88,8 +104,12 @@ async function main() {
   }
 
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info(
+      { signal, shutdownDelayMs: drain.delayMs, drainTimeoutMs: drain.drainMs },
+      'shutting down: /readyz answers 503, draining requests in flight',
+    );
     await closeAll();
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,5 +1,6 @@
 import { keyForLog } from '../logging/log-id.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
+import type { CacheObserver } from '../observability/hooks.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 import type { InvalidationBus } from './invalidation-bus.js';
 import type { NearCache } from './near-cache.js';
@@ -59,6 +60,8 @@ export interface ResponseCacheOptions {
   near?: NearCache;
   /** Carries invalidations to the near caches of other instances (see invalidation-bus.ts). */
   bus?: InvalidationBus;
+  /** Told whether each read was a hit, a stale serve or a miss (metrics); default: nothing observes. */
+  observer?: CacheObserver;
 }
 
 /** Something kept in step with this cache's invalidations. */
@@ -108,6 +111,7 @@ export class ResponseCache {
   private readonly clock: () => number;
   private readonly near: NearCache | undefined;
   private readonly bus: InvalidationBus | undefined;
+  private readonly observer: CacheObserver | undefined;
   private readonly dependents: InvalidationListener[] = [];
 
   constructor(
@@ -119,6 +123,7 @@ export class ResponseCache {
     this.clock = options.clock ?? Date.now;
     this.near = options.near;
     this.bus = options.bus;
+    this.observer = options.observer;
     this.bus?.onInvalidate((tags) => {
       this.stopStoring(tags);
       this.near?.invalidateTags(tags);
@@ -216,6 +221,7 @@ export class ResponseCache {
       const ageMs = now - cached.storedAt;
       if (ageMs <= policy.ttlSeconds * 1000) {
         collector?.record(policy.tags, cached.storedAt + policy.ttlSeconds * 1000);
+        this.observer?.read('hit');
         return cached.value;
       }
       if (policy.staleWhileRevalidate !== false && ageMs <= lifetimeSeconds(policy) * 1000) {
@@ -227,20 +233,24 @@ export class ResponseCache {
           await request.onLoadError?.(err, true);
         });
         collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
+        this.observer?.read('stale');
         return cached.value;
       }
     }
     try {
       const value = await this.flight(key, policy, load);
       collector?.record(policy.tags, this.clock() + policy.ttlSeconds * 1000);
+      this.observer?.read('miss');
       return value;
     } catch (err) {
       await request.onLoadError?.(err, cached !== undefined);
       if (cached !== undefined && request.serveStaleOnError?.(err) === true) {
         this.logger.info({ ...logFields, err: describe(err) }, 'load failed: serving a stale cache entry');
         collector?.record(policy.tags, Number.NEGATIVE_INFINITY);
+        this.observer?.read('stale_on_error');
         return cached.value;
       }
+      this.observer?.read('miss');
       throw err;
     }
   }

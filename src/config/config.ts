@@ -59,6 +59,23 @@ export interface GatewayConfig {
     readonly trustedDocumentsPath: string | undefined;
   };
   readonly logLevel: string;
+  readonly production: boolean;
+  /** Metrics, tracing and shutdown (see src/observability/). */
+  readonly operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  /** Serve Prometheus metrics at /metrics. */
+  readonly metricsEnabled: boolean;
+  /** OpenTelemetry tracing: off (no SDK loaded) or exported over OTLP/HTTP. */
+  readonly tracing: 'off' | 'otlp';
+  /** Where spans are POSTed (OTLP/HTTP, JSON or protobuf as the exporter chooses). */
+  readonly otlpTracesUrl: string;
+  readonly serviceName: string;
+  /** After SIGTERM/SIGINT: keep accepting connections this long while /readyz answers 503. */
+  readonly shutdownDelayMs: number;
+  /** Then: longest wait for in-flight requests before their connections are closed. */
+  readonly drainTimeoutMs: number;
 }
 
 export interface QueryLimits {
@@ -86,7 +103,17 @@ type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {}
 
+/**
+ * Defaults as `loadConfig` applies them, recorded while it reads an environment registered here
+ * (see `envVariables`), so `--help` prints what the code does, not a copy that could drift.
+ */
+const recorders = new WeakMap<Env, Map<string, unknown>>();
+const note = (env: Env, name: string, fallback: unknown): void => {
+  recorders.get(env)?.set(name, fallback);
+};
+
 const int = (env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+  note(env, name, fallback);
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -97,6 +124,7 @@ const int = (env: Env, name: string, fallback: number, min = 0, max = Number.MAX
 };
 
 const bool = (env: Env, name: string, fallback: boolean): boolean => {
+  note(env, name, fallback);
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
@@ -104,14 +132,28 @@ const bool = (env: Env, name: string, fallback: boolean): boolean => {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 };
 
-const url = (
+function url(
   env: Env,
   name: string,
   protocols: readonly string[],
-  options: { credentials?: 'allowed' | 'refused' } = {},
-): string | undefined => {
+  options?: { credentials?: 'refused' },
+): string | undefined;
+function url(
+  env: Env,
+  name: string,
+  protocols: readonly string[],
+  options: { credentials?: 'refused'; fallback: string },
+): string;
+function url(
+  env: Env,
+  name: string,
+  protocols: readonly string[],
+  options: { credentials?: 'refused'; fallback?: string } = {},
+): string | undefined {
+  const fallback = options.fallback;
+  note(env, name, fallback);
   const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return fallback;
   let parsed: URL;
   try {
     parsed = new URL(raw);
@@ -128,9 +170,10 @@ const url = (
     );
   }
   return raw.replace(/\/+$/, '');
-};
+}
 
 const host = (env: Env, name: string, fallback: string): string => {
+  note(env, name, fallback);
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const problem = hostProblem(raw);
@@ -138,7 +181,14 @@ const host = (env: Env, name: string, fallback: string): string => {
   return raw;
 };
 
+/** A free-form string; `fallback` undefined = unset. */
+const str = <T extends string | undefined>(env: Env, name: string, fallback: T): string | T => {
+  note(env, name, fallback);
+  return env[name] || fallback;
+};
+
 const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
+  note(env, name, fallback);
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!allowed.includes(raw as T))
@@ -156,8 +206,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
     cache: {
       enabled: bool(env, 'CACHE_ENABLED', true),
-      prefix: env.CACHE_PREFIX || 'wwgw',
-      keySecret: env.CACHE_KEY_SECRET || undefined,
+      prefix: str(env, 'CACHE_PREFIX', 'wwgw'),
+      keySecret: str(env, 'CACHE_KEY_SECRET', undefined),
       ttl: {
         workspaces: int(env, 'CACHE_TTL_WORKSPACES_SECONDS', 300, 1),
         lists: int(env, 'CACHE_TTL_LISTS_SECONDS', 60, 1),
@@ -191,7 +241,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     http: {
       compressionMinBytes: int(env, 'HTTP_COMPRESSION_MIN_BYTES', 1024, 0),
       persistedQueriesTtlSeconds: int(env, 'PERSISTED_QUERIES_TTL_SECONDS', 86_400, 1),
-      trustedDocumentsPath: env.TRUSTED_DOCUMENTS || undefined,
+      trustedDocumentsPath: str(env, 'TRUSTED_DOCUMENTS', undefined) || undefined,
     },
     logLevel: oneOf(
       env,
@@ -199,8 +249,49 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       'info',
     ),
+    production: str(env, 'NODE_ENV', undefined) === 'production',
+    operations: operationsConfig(env),
   };
   return deepFreeze(config);
+}
+
+function operationsConfig(env: Env): OperationsConfig {
+  const otlpBase = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http', 'https'], {
+    fallback: 'http://localhost:4318',
+  });
+  const otlpTraces = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http', 'https']);
+  // Naming an endpoint is enough to switch tracing on; TRACING=off still wins.
+  const endpointGiven = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  return {
+    metricsEnabled: bool(env, 'METRICS_ENABLED', true),
+    tracing: oneOf(env, 'TRACING', ['off', 'otlp'] as const, endpointGiven ? 'otlp' : 'off'),
+    otlpTracesUrl: otlpTraces ?? `${otlpBase}/v1/traces`,
+    serviceName: str(env, 'OTEL_SERVICE_NAME', 'webwork-graphql-gateway'),
+    shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', 0, 0, 600_000),
+    drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+}
+
+/** One environment variable as `loadConfig` reads it: its default (undefined = unset) and meaning. */
+export interface EnvVariable {
+  readonly name: string;
+  readonly default: string | number | boolean | undefined;
+}
+
+/**
+ * Every variable `loadConfig` reads, in the order it reads them, with the default it applies when
+ * the variable is unset (recorded from a run on an empty environment, so this list cannot drift
+ * from the code). `--help` prints it; the meanings live in env-help.ts.
+ */
+export function envVariables(): EnvVariable[] {
+  const env: Env = {};
+  const seen = new Map<string, unknown>();
+  recorders.set(env, seen);
+  loadConfig(env);
+  return [...seen].map(([name, fallback]) => ({
+    name,
+    default: fallback as EnvVariable['default'],
+  }));
 }
 
 function deepFreeze<T extends object>(value: T): T {

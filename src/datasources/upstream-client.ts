@@ -2,6 +2,7 @@ import got, { HTTPError, RequestError, type Got, type Method } from 'got';
 import type { RateBudget } from '../budget/rate-budget.js';
 import { GatewayError, rateLimited } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
+import type { UpstreamCallObservation, UpstreamObserver } from '../observability/hooks.js';
 import type { Caller } from './caller.js';
 import {
   errorFromStatus,
@@ -40,6 +41,8 @@ export interface UpstreamOptions {
   retries: number;
   budget: RateBudget;
   logger: Logger;
+  /** Told about every call and retry (metrics, tracing); default: nothing observes. */
+  observer?: UpstreamObserver;
 }
 
 /**
@@ -68,6 +71,7 @@ export class UpstreamClient {
         // A retry is another upstream call: it spends the caller's budget too, or is not made.
         beforeRetry: [
           async (error) => {
+            (error.options.context.call as UpstreamCallObservation | undefined)?.retried(error);
             const caller = error.options.context.caller as Caller | undefined;
             if (caller) await this.spendBudget(caller);
           },
@@ -93,17 +97,20 @@ export class UpstreamClient {
   ): Promise<Envelope<T>> {
     if (method !== 'GET') caller.reads?.markWrite();
     await this.spendBudget(caller);
+    const call = this.options.observer?.start(method, path);
     try {
       const response = await this.http<Envelope<T>>(path.replace(/^\//, ''), {
         method,
         headers: { authorization: `Bearer ${caller.token}` },
         searchParams: compact(input.query),
         json: input.body,
-        context: { caller },
+        context: { caller, call },
         retry: method === 'GET' ? undefined : { limit: 0 },
       });
+      call?.succeeded(response.statusCode);
       return response.body;
     } catch (error) {
+      call?.failed(error);
       throw await this.mapError(caller, method, path, error);
     }
   }

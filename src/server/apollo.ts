@@ -51,6 +51,8 @@ export function createApollo(
   logger: Logger,
   limits: QueryLimits,
   http: ApolloHttpOptions = {},
+  /** More plugins, after the gateway's own (e.g. observability's). */
+  extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
 ): ApolloServer<RequestContext> {
   const bounded = queryLimits(schema, limits);
   const httpPlugins: ApolloServerPlugin<RequestContext>[] = [
@@ -61,6 +63,9 @@ export function createApollo(
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The gateway owns SIGTERM/SIGINT (main.ts drains requests first); Apollo's own handler would
+    // stop Apollo under the requests in flight and re-raise the signal, killing the process.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
     parseOptions: bounded.parseOptions,
     validationRules: bounded.validationRules,
@@ -76,6 +81,7 @@ export function createApollo(
       ...bounded.plugins,
       serialMutationsPlugin(),
       playgroundLandingPage(http.playground ?? { demo: false }),
+      ...extraPlugins,
     ],
     logger: {
       debug: (message) => logger.debug(message),

@@ -22,6 +22,11 @@ export interface HttpServerOptions {
   compressionMinBytes: number;
   /** Extra plain-HTTP routes (health, metrics later). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+  /**
+   * Runs around the handling of every request (request id, metrics, tracing, draining: see
+   * src/observability); `handle` serves the request. Default: `handle()` alone.
+   */
+  around?: (request: IncomingMessage, response: ServerResponse, handle: () => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -40,7 +45,8 @@ export interface HttpServerOptions {
 export function createHttpServer(options: HttpServerOptions): Server {
   const { apollo, logger } = options;
   return createServer((request, response) => {
-    void handle(request, response).catch((error: unknown) => {
+    const serve = () => handle(request, response);
+    void (options.around ? options.around(request, response, serve) : serve()).catch((error: unknown) => {
       logger.error({ err: error }, 'http handler failed');
       if (!response.headersSent)
         sendJson(response, 500, {

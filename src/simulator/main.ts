@@ -2,9 +2,14 @@ import { describeListenError } from '../net/listen-error.js';
 import { parseSimulatorArgs } from './options.js';
 import { startSimulator } from './server.js';
 import { DEMO_TOKENS } from './state/demo-tokens.js';
+import { simulatorHelp } from './usage.js';
 
 /** `npm run simulator -- --port 4010 [--profile docs-exact --seed N --latency-ms N --rate-limit N ...]` */
 async function main() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(simulatorHelp());
+    return;
+  }
   let parsed;
   try {
     parsed = parseSimulatorArgs(process.argv.slice(2));

@@ -60,7 +60,11 @@ export const defaultSimulatorOptions: SimulatorOptions = Object.freeze({
   desktopTrackerShare: 0.3,
 });
 
-const numericFlags = {
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** The numeric flags and the option each sets (also listed by `--help`, see usage.ts). */
+export const numericFlags = {
   seed: 'seed',
   workspaces: 'workspaces',
   members: 'membersPerWorkspace',
@@ -119,11 +123,11 @@ export function parseSimulatorArgs(argv: readonly string[]): {
   if (values.profile !== undefined) options.profile = parseProfileName(values.profile, '--profile');
   if ((options.workspaces as number) < 2)
     throw new Error('--workspaces expects at least 2 (the demo tokens need two)');
-  const port = Number(values.port ?? 4010);
+  const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port expects an integer 0..65535, got "${String(values.port)}"`);
   }
-  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const host = typeof values.host === 'string' ? values.host : DEFAULT_HOST;
   const problem = hostProblem(host);
   if (problem) throw new Error(`--host ${problem.replace(/^must be/, 'expects')}`);
   return {

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { envVariables } from '../../src/config/config.js';
+import { defaultSimulatorOptions, numericFlags } from '../../src/simulator/options.js';
 import { freePort } from '../cache/redis-test-utils.js';
 import { REDIS_URL } from '../support/gateway-harness.js';
 
@@ -78,6 +80,53 @@ describe('the commands docker-compose.yml runs', () => {
     const stats = (await (await fetch(`http://127.0.0.1:${port}/__sim/stats`)).json()) as any;
     expect(stats.byRoute['GET /members']).toBe(1);
     expect(sim.output()).toMatch(/demo-owner/);
+  });
+
+  it('gateway: --help lists every variable with its default and exits 0 without starting anything', async () => {
+    const port = await freePort();
+    const help = run(['dist/src/main.js', '--help'], {
+      PORT: String(port),
+      SIMULATOR_PORT: '0',
+      LOG_LEVEL: 'info',
+    });
+    const { code } = await exited(help.child);
+    expect(code).toBe(0);
+    const output = help.output();
+    expect(output).toMatch(/^Usage: node dist\/src\/main\.js/);
+    for (const variable of envVariables()) {
+      const shown = variable.default === undefined ? '(unset)' : String(variable.default);
+      expect(output).toMatch(
+        new RegExp(`^${variable.name} +${shown.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} +\\S`, 'm'),
+      );
+    }
+    // No log line, no banner: neither the gateway nor the embedded simulator started.
+    expect(output).not.toMatch(/gateway ready|"level"|listening on|Demo token/);
+    // Nothing listened on PORT.
+    const probe = createServer();
+    await new Promise<void>((resolve, reject) =>
+      probe.once('error', reject).listen(port, '127.0.0.1', resolve),
+    );
+    probe.close();
+    // Even with a bad variable: help is printed before the configuration is read.
+    const withBadVariable = run(['dist/src/main.js', '--help'], { PORT: 'eighty' });
+    expect((await exited(withBadVariable.child)).code).toBe(0);
+  });
+
+  it('simulator: --help lists every flag with its default and exits 0 without starting', async () => {
+    const help = run(['dist/src/simulator/main.js', '--help', '--port', '1']);
+    const { code } = await exited(help.child);
+    expect(code).toBe(0);
+    const output = help.output();
+    expect(output).toMatch(/^Usage: node dist\/src\/simulator\/main\.js/);
+    expect(output).not.toContain('listening');
+    for (const [flag, key] of Object.entries(numericFlags)) {
+      expect(output).toMatch(
+        new RegExp(`^--${flag} +${String(defaultSimulatorOptions[key]).replace('.', '\\.')} +\\S`, 'm'),
+      );
+    }
+    expect(output).toMatch(/^--port +4010 /m);
+    expect(output).toMatch(/^--host +127\.0\.0\.1 /m);
+    expect(output).toMatch(/^--profile +lenient /m);
   });
 
   it('simulator: a bad flag exits non-zero naming the flag', async () => {

@@ -88,6 +88,37 @@ describe('logs carry no token-derived value', () => {
     expect([...ids]).toEqual([callerScope(TOKEN).logId]);
     expect(logs.parsed().find((line) => line.key !== undefined)!.key).toMatch(/^u:\*:[a-z-]+:/);
   });
+
+  it('request logs: one line per GraphQL request, naming the caller by log id, never the token', async () => {
+    const before = logs.lines.length;
+    await stack.gql('query WhoAmI { workspace(workspaceId: 1) { name } }', {}, TOKEN);
+    // A token sent where a request id goes is not a sane id and is replaced, not logged.
+    await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKEN}`,
+        'x-request-id': `Bearer ${TOKEN}`,
+      },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const lines = logs.lines.slice(before);
+    const requests = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'graphql request');
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operation: 'WhoAmI',
+      outcome: 'ok',
+      caller: callerScope(TOKEN).logId,
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(requests[1]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expectNothingTokenDerived(lines);
+  });
 });
 
 describe('logs carry no token-derived value during a Redis outage', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/config.js';
 import { startGateway, type Gateway } from '../../src/gateway.js';
 import type { Logger } from '../../src/logging/logger.js';
+import type { Tracing } from '../../src/observability/tracing.js';
 import type { SimulatorOptions } from '../../src/simulator/options.js';
 import { startTestSimulator, type SimulatorHandle } from './sim-client.js';
 
@@ -44,6 +45,8 @@ export async function startStack(
     simulator?: SimulatorHandle;
     /** Where the gateway logs (default: nowhere). */
     logger?: Logger;
+    /** Tracing instead of the configured one (e.g. an in-memory exporter). */
+    tracing?: Tracing;
   } = {},
 ): Promise<Stack> {
   const sim = options.simulator ?? (await startTestSimulator(options.sim));
@@ -57,7 +60,7 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const gateway = await startGateway(config, sim.apiUrl, options.logger);
+  const gateway = await startGateway(config, sim.apiUrl, options.logger, { tracing: options.tracing });
   return {
     sim,
     gateway,
