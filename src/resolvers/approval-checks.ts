@@ -42,16 +42,31 @@ export function requiredText(argument: string, value: string, max: number): stri
 /** `2024-01-15T09:00:00.000Z` → `2024-01-15T09:00:00Z` (ISO 8601 as WebWork shows it). */
 export const wireDateTime = (date: Date): string => date.toISOString().replace(/\.000Z$/, 'Z');
 
+/** Body fields of the approval writes WebWork may name in a refusal, by their input field. */
+const INPUT_FIELDS: Readonly<Record<string, string>> = {
+  start: 'start',
+  end: 'end',
+  notes: 'notes',
+  activity_description: 'notes',
+  comment: 'comment',
+  reason: 'reason',
+  policy_id: 'policyId',
+};
+const UPSTREAM_INPUT_FIELDS = new RegExp(`^(${Object.keys(INPUT_FIELDS).join('|')})\\b`);
+
 /**
  * Runs one upstream write of a mutation and names what was refused: a 403 says which mutation on
  * which object WebWork refused (and WebWork's reason, which names the role); a business-rule
- * refusal (400/422 naming no parameter, e.g. "already approved") names the object's id argument.
+ * refusal names the input field WebWork's message starts with (`end must be after start`), else
+ * (e.g. "already approved") the object's id argument.
  */
 export async function naming<T>(
   mutation: string,
   idArgument: string,
   id: string | number,
   run: () => Promise<T>,
+  /** The argument a business-rule refusal is about, when not the id (a leave overlapping another: its dates). */
+  ruleArgument = idArgument,
 ): Promise<T> {
   try {
     return await run();
@@ -64,7 +79,9 @@ export async function naming<T>(
       );
     }
     if (error.code === 'BAD_USER_INPUT' && error.extensions.argument === 'input') {
-      throw new GatewayError('BAD_USER_INPUT', error.message, { ...error.extensions, argument: idArgument });
+      const named = UPSTREAM_INPUT_FIELDS.exec(error.message)?.[1];
+      const argument = named ? `input.${INPUT_FIELDS[named]}` : ruleArgument;
+      throw new GatewayError('BAD_USER_INPUT', error.message, { ...error.extensions, argument });
     }
     throw error;
   }

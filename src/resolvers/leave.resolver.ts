@@ -185,8 +185,12 @@ export class LeaveMutationsResolver {
     stringId('input.policyId', input.policyId, 'leave policy');
     dateRange('input.start', input.start, 'input.end', input.end);
     maxLength('input.reason', input.reason, MAX_APPROVAL_TEXT);
-    const leave = await naming('requestLeave', 'input.userId', input.userId, () =>
-      ctx.operations.write(ctx.caller, requestLeave, { ...input }),
+    const leave = await naming(
+      'requestLeave',
+      'input.userId',
+      input.userId,
+      () => ctx.operations.write(ctx.caller, requestLeave, { ...input }),
+      'input.start',
     );
     if (leave.leaveId === '') {
       throw new GatewayError(

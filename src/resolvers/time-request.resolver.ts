@@ -88,7 +88,8 @@ export class TimeRequestResolver extends NodeResolver(TimeRequest, (t: TimeReque
       request.projectId ??
       (contractId == null
         ? null
-        : (await ctx.loaders.contract.load({ workspaceId, id: contractId })).projectId);
+        : ((await orNullWhenMissing(ctx.loaders.contract.load({ workspaceId, id: contractId })))?.projectId ??
+          null));
     if (projectId == null) return null;
     return orNullWhenMissing(ctx.loaders.project.load({ workspaceId, id: projectId }));
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ProfileName } from '../../src/simulator/profile.js';
 import { startStack, type Stack } from '../support/gateway-harness.js';
 
@@ -29,18 +30,9 @@ const BALANCE = `query($ws: Int!, $user: Int!, $from: Date!, $to: Date!) { works
   leaves(first: 100) { nodes { leaveId status } } } } }`;
 const POLICIES = `query { workspace(workspaceId: 1) { leavePolicies { policyId name isPaid } } }`;
 
-const LEAVE_REVIEW = `query LeaveReview($ws: Int!, $from: Date!, $to: Date!) {
-  workspace(workspaceId: $ws) {
-    leaves(status: PENDING, first: 50) {
-      totalCount
-      nodes {
-        id startDate endDate note
-        member { fullName leaveBalances(from: $from, to: $to) { totalBalance items { leaveType balance } } }
-        policy { name isPaid }
-      }
-    }
-  }
-}`;
+/** The leave review query exactly as the README shows it (so its call count claim is what is tested). */
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const LEAVE_REVIEW = /```graphql\n(query LeaveReview[\s\S]*?)```/.exec(README)![1]!;
 
 const approveRoutes = (byRoute: Record<string, number>, pattern: RegExp) =>
   Object.entries(byRoute)
@@ -183,6 +175,25 @@ describe.each<ProfileName>(['lenient', 'docs-exact'])('approvals under the %s pr
         argument: 'input.timeRequestId',
       });
       expect(again.errors![0]!.message).toMatch(/already rejected/);
+    });
+
+    it("create's main failure: someone else's contract is BAD_USER_INPUT naming input.contractId", async () => {
+      const w = workerWithContract();
+      const other = workerWithContract();
+      const foreign = await stack.gql(CREATE_TR, {
+        input: {
+          workspaceId: 1,
+          userId: other.userId,
+          contractId: w.contractId,
+          start: '2026-11-22T09:00:00Z',
+          end: '2026-11-22T10:00:00Z',
+        },
+      });
+      expect(foreign.data.createTimeRequest).toBeNull();
+      expect(foreign.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.contractId',
+      });
     });
 
     it('refuses bad input before any upstream call, naming the argument', async () => {
@@ -360,6 +371,38 @@ describe.each<ProfileName>(['lenient', 'docs-exact'])('approvals under the %s pr
       expect(missing.errors![0]!.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         argument: 'input.reason',
+      });
+    });
+
+    it("request's main failures: an overlapping leave names input.start; an unknown policy is NOT_FOUND", async () => {
+      const w = workerWithContract();
+      const policyId = await vacationPolicyId();
+      const input = { workspaceId: 1, userId: w.userId, policyId, start: '2027-09-06', end: '2027-09-08' };
+      expect((await stack.gql(REQUEST_LEAVE, { input })).errors).toBeUndefined();
+      const overlap = await stack.gql(REQUEST_LEAVE, {
+        input: { ...input, start: '2027-09-08', end: '2027-09-09' },
+      });
+      expect(overlap.data.requestLeave).toBeNull();
+      expect(overlap.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.start',
+      });
+      expect(overlap.errors![0]!.message).toMatch(/overlaps/);
+      const unknown = await stack.gql(REQUEST_LEAVE, {
+        input: {
+          ...input,
+          policyId: profile === 'lenient' ? '00000000-0000-0000-0000-000000000000' : '999',
+          start: '2027-10-01',
+          end: '2027-10-01',
+        },
+      });
+      expect(unknown.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+      const backwards = await stack.gql(REQUEST_LEAVE, {
+        input: { ...input, start: '2027-10-02', end: '2027-10-01' },
+      });
+      expect(backwards.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.end',
       });
     });
 
