@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ProfileName } from '../../src/simulator/profile.js';
-import { startStack, type Stack } from '../support/gateway-harness.js';
+import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
 
 /**
  * Time requests and leaves end to end, over HTTP against the simulator, under both profiles:
@@ -261,6 +261,38 @@ describe.each<ProfileName>(['lenient', 'docs-exact'])('approvals under the %s pr
       });
       const stats = await stack.upstreamStats();
       expect(approveRoutes(stats.byRoute, /^(POST|PUT) \/time-requests\/.*\/approve$/)).toBe(3);
+    });
+
+    it('an approval applied but not readable afterwards is data: APPROVED, complete false, sent once', async () => {
+      const w = workerWithContract();
+      const created = await stack.gql(CREATE_TR, {
+        input: {
+          workspaceId: 1,
+          userId: w.userId,
+          contractId: w.contractId,
+          start: '2026-11-23T09:00:00Z',
+          end: '2026-11-23T10:00:00Z',
+        },
+      });
+      const id = created.data.createTimeRequest.timeRequestId;
+      await stack.resetUpstreamStats();
+      await configureSimulator(stack.sim, {
+        failRate: 1,
+        faultMethods: ['GET'],
+        faultPathPattern: '^/api/v2/time-requests',
+      });
+      try {
+        const approved = await stack.gql(APPROVE_TR, { input: { workspaceId: 1, timeRequestId: id } });
+        expect(approved.data.approveTimeRequest).toMatchObject({
+          timeRequestId: id,
+          status: 'APPROVED',
+          complete: false,
+        });
+      } finally {
+        await configureSimulator(stack.sim, { failRate: 0, faultMethods: [], faultPathPattern: '' });
+      }
+      expect(approveRoutes((await stack.upstreamStats()).byRoute, /\/approve$/)).toBe(1);
+      expect(stack.sim.state.timeRequests.get(id)!.status).toBe('approved');
     });
 
     it('FORBIDDEN for demo-member, naming what was refused', async () => {
