@@ -1,8 +1,23 @@
 import { contractById, contractsList } from './contracts.operations.js';
+import {
+  approveLeave,
+  leaveBalancesList,
+  leavePoliciesList,
+  leavesList,
+  rejectLeave,
+  requestLeave,
+} from './leaves.operations.js';
 import { memberById, membersList } from './members.operations.js';
 import type { Operation } from './operation.js';
 import { projectById, projectsList } from './projects.operations.js';
 import { taskById, tasksList } from './tasks.operations.js';
+import {
+  approveTimeRequest,
+  createTimeRequest,
+  rejectTimeRequest,
+  timeRequestById,
+  timeRequestsList,
+} from './time-requests.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
 import { workspacesList } from './workspaces.operations.js';
 
@@ -20,4 +35,15 @@ export const CATALOGUE: readonly Operation[] = [
   trackerCurrent,
   startTracking,
   stopTracking,
+  timeRequestsList,
+  timeRequestById,
+  createTimeRequest,
+  approveTimeRequest,
+  rejectTimeRequest,
+  leavesList,
+  leavePoliciesList,
+  leaveBalancesList,
+  requestLeave,
+  approveLeave,
+  rejectLeave,
 ];

@@ -3,6 +3,14 @@ import {
   WorkspaceContractResolver,
   WorkspaceContractsResolver,
 } from './contract.resolver.js';
+import {
+  LeaveMutationsResolver,
+  LeaveResolver,
+  MemberLeaveBalancesResolver,
+  MemberLeavesResolver,
+  WorkspaceLeavePoliciesResolver,
+  WorkspaceLeavesResolver,
+} from './leave.resolver.js';
 import { MemberResolver, WorkspaceMemberResolver, WorkspaceMembersResolver } from './member.resolver.js';
 import {
   ProjectResolver,
@@ -11,6 +19,12 @@ import {
   WorkspaceProjectsResolver,
 } from './project.resolver.js';
 import { TaskAssigneeResolver, TaskResolver } from './task.resolver.js';
+import {
+  MemberTimeRequestsResolver,
+  TimeRequestMutationsResolver,
+  TimeRequestResolver,
+  WorkspaceTimeRequestsResolver,
+} from './time-request.resolver.js';
 import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
@@ -31,4 +45,14 @@ export const resolvers = [
   TrackerResolver,
   StartTrackingResolver,
   StopTrackingResolver,
+  TimeRequestResolver,
+  WorkspaceTimeRequestsResolver,
+  MemberTimeRequestsResolver,
+  TimeRequestMutationsResolver,
+  LeaveResolver,
+  WorkspaceLeavesResolver,
+  MemberLeavesResolver,
+  WorkspaceLeavePoliciesResolver,
+  MemberLeaveBalancesResolver,
+  LeaveMutationsResolver,
 ] as const;

@@ -31,6 +31,21 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'TrackerState.task': 'call',
   'Mutation.startTracking': 'call',
   'Mutation.stopTracking': 'call',
+  'Workspace.timeRequests': 'pages',
+  'Member.timeRequests': 'pages',
+  'Workspace.leaves': 'pages',
+  'Member.leaves': 'pages',
+  'Workspace.leavePolicies': 'call',
+  'Member.leaveBalances': 'call',
+  'Leave.policy': 'call',
+  'Mutation.createTimeRequest': 'call',
+  'Mutation.approveTimeRequest': 'call',
+  'Mutation.rejectTimeRequest': 'call',
+  'Mutation.approveTimeRequests': 'call',
+  'Mutation.requestLeave': 'call',
+  'Mutation.approveLeave': 'call',
+  'Mutation.rejectLeave': 'call',
+  'Mutation.approveLeaves': 'call',
 };
 
 /**

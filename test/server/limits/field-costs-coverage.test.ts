@@ -14,6 +14,10 @@ const SERVED_FROM_LISTS = new Set([
   'TaskAssignee.member',
   'TrackerState.member',
   'TrackerState.contract',
+  'TimeRequest.member',
+  'TimeRequest.contract',
+  'TimeRequest.project',
+  'Leave.member',
 ]);
 
 describe('the query cost table covers every field that can call WebWork', () => {

@@ -1,0 +1,260 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  approveLeave,
+  type LeaveBalanceRecord,
+  leaveBalancesList,
+  type LeavePolicyRecord,
+  leavePoliciesList,
+  type LeaveRecord,
+  leavesList,
+  type LeavesArgs as ListArgs,
+  rejectLeave,
+  requestLeave,
+} from '../catalogue/leaves.operations.js';
+import type { MemberRecord } from '../catalogue/members.operations.js';
+import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import {
+  ApproveLeaveInput,
+  ApproveLeavesInput,
+  LeavesArgs,
+  MAX_APPROVAL_TEXT,
+  MAX_BATCH_ITEMS,
+  RejectLeaveInput,
+  RequestLeaveInput,
+  WorkspaceLeavesArgs,
+} from '../schema/inputs/approvals.inputs.js';
+import { DateScalar } from '../schema/scalars/date.scalar.js';
+import {
+  ApproveLeavesPayload,
+  Leave,
+  LeaveBalance,
+  LeaveConnection,
+  LeavePolicy,
+} from '../schema/types/approvals.type.js';
+import { Member } from '../schema/types/member.type.js';
+import { Workspace } from '../schema/types/workspace.type.js';
+import type { RequestContext } from '../server/context.js';
+import { batchEach } from './approval-batch.js';
+import { dateRange, naming, requiredText, stringId } from './approval-checks.js';
+import { connectionField } from './connection-field.js';
+import { orNullWhenMissing } from './lookup-field.js';
+import { NodeResolver } from './node.resolver.js';
+import { maxLength, positiveId } from './validate.js';
+
+const ROLES_READ = 'Owners and Executive Managers see every member’s; other members only their own.';
+const ROLES_DECIDE = 'Owners and Executive Managers only (FORBIDDEN for other roles).';
+
+/**
+ * The policy of each leave of a workspace, for leaves whose answer does not name it (the docs show
+ * no `policy_id` on a leave): one `GET /leaves?policy_id=` list per policy (a handful), read once
+ * per request through the memo and cached like any list.
+ */
+async function policyOfLeave(ctx: RequestContext, leave: LeaveRecord): Promise<LeavePolicyRecord | null> {
+  const { memo } = ctx.loaders;
+  const policies = await memo.all(leavePoliciesList, { workspaceId: leave.workspaceId });
+  if (leave.policyId != null) return policies.find((p) => p.policyId === leave.policyId) ?? null;
+  const lists = await Promise.all(
+    policies.map(async (policy) => ({
+      policy,
+      leaves: await memo.all(leavesList, { workspaceId: leave.workspaceId, policyId: policy.policyId }),
+    })),
+  );
+  return lists.find((l) => l.leaves.some((other) => other.leaveId === leave.leaveId))?.policy ?? null;
+}
+
+@Resolver(() => Leave)
+export class LeaveResolver extends NodeResolver(Leave, (l: LeaveRecord) => [l.workspaceId, l.leaveId]) {
+  @FieldResolver(() => Boolean, {
+    description:
+      'False only on a mutation answer when WebWork applied the write but the leave could not be read back: the fields WebWork did not tell are null. Do not repeat the write; read the leave again later.',
+  })
+  complete(@Root() leave: LeaveRecord): boolean {
+    return leave.readBackFailed !== true;
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'Who the leave is for.' })
+  member(@Root() leave: LeaveRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    if (leave.userId == null) return null;
+    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: leave.workspaceId, id: leave.userId }));
+  }
+
+  @FieldResolver(() => LeavePolicy, {
+    nullable: true,
+    description:
+      'The leave policy. From the workspace’s policy list (one call per request); where WebWork does not name the policy on the leave, from one leave list per policy.',
+  })
+  policy(@Root() leave: LeaveRecord, @Ctx() ctx: RequestContext): Promise<LeavePolicyRecord | null> {
+    return policyOfLeave(ctx, leave);
+  }
+}
+
+const BALANCE_DAYS = /^(-?\d+(?:\.\d+)?) days?$/;
+
+@Resolver(() => Member)
+export class MemberLeaveBalancesResolver {
+  @FieldResolver(() => LeaveBalance, {
+    nullable: true,
+    description: `The member’s leave balances over from..to (inclusive). One call serves every member of the request for the same range. Null for members WebWork keeps no balance for (project viewers, archived members). ${ROLES_READ}`,
+  })
+  async leaveBalances(
+    @Root() member: MemberRecord,
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<(LeaveBalanceRecord & { items: { days: number | null }[] }) | null> {
+    dateRange('from', from, 'to', to);
+    const rows = await ctx.loaders.memo.all(leaveBalancesList, { workspaceId: member.workspaceId, from, to });
+    const row = rows.find((r) => r.userId === member.userId);
+    if (!row) return null;
+    return {
+      ...row,
+      items: row.items.map((i) => {
+        const match = BALANCE_DAYS.exec(i.balance.trim());
+        return { ...i, days: match ? Number(match[1]) : null };
+      }),
+    };
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceLeavePoliciesResolver {
+  @FieldResolver(() => [LeavePolicy], {
+    nullable: true,
+    description: 'The workspace’s leave policies (the `policyId` of requestLeave). Any member.',
+  })
+  leavePolicies(@Root() ws: WorkspaceRecord, @Ctx() ctx: RequestContext): Promise<LeavePolicyRecord[]> {
+    return ctx.loaders.memo.all(leavePoliciesList, { workspaceId: ws.workspaceId });
+  }
+}
+
+const listArgs = (workspaceId: number, args: WorkspaceLeavesArgs, userId?: number): ListArgs => {
+  dateRange('from', args.from, 'to', args.to);
+  if (args.policyId != null) stringId('policyId', args.policyId, 'leave policy');
+  if (args.userId != null) positiveId('userId', args.userId);
+  return {
+    workspaceId,
+    userId: userId ?? args.userId,
+    policyId: args.policyId,
+    status: args.status,
+    isPaid: args.isPaid,
+    from: args.from,
+    to: args.to,
+  };
+};
+
+export const WorkspaceLeavesResolver = connectionField({
+  parent: Workspace,
+  field: 'leaves',
+  connection: LeaveConnection,
+  args: WorkspaceLeavesArgs,
+  description: `Leave requests of this workspace, filtered by status, member, policy, paid or not, and days overlapping from..to. ${ROLES_READ}`,
+  list: leavesList,
+  toArgs: (ws: WorkspaceRecord, args) => listArgs(ws.workspaceId, args),
+});
+
+export const MemberLeavesResolver = connectionField({
+  parent: Member,
+  field: 'leaves',
+  connection: LeaveConnection,
+  args: LeavesArgs,
+  description: `This member’s leave requests. ${ROLES_READ}`,
+  list: leavesList,
+  toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
+});
+
+const decision = (input: { workspaceId: number; leaveId: string }) => {
+  positiveId('input.workspaceId', input.workspaceId);
+  stringId('input.leaveId', input.leaveId, 'leave');
+  return { workspaceId: input.workspaceId, leaveId: input.leaveId };
+};
+
+@Resolver()
+export class LeaveMutationsResolver {
+  @Mutation(() => Leave, {
+    nullable: true,
+    description:
+      'Requests leave for a member under a policy (pending until approved). Owners and Executive Managers for any member; other members for themselves; project viewers never (FORBIDDEN). Sent once, never retried. WebWork answers without the new leave, so it is read back by member and dates; if that read fails the leave was still requested: the error says so (do not repeat it; read Member.leaves).',
+  })
+  async requestLeave(
+    @Arg('input', () => RequestLeaveInput) input: RequestLeaveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LeaveRecord> {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.userId', input.userId);
+    stringId('input.policyId', input.policyId, 'leave policy');
+    dateRange('input.start', input.start, 'input.end', input.end);
+    maxLength('input.reason', input.reason, MAX_APPROVAL_TEXT);
+    const leave = await naming(
+      'requestLeave',
+      'input.userId',
+      input.userId,
+      () => ctx.operations.write(ctx.caller, requestLeave, { ...input }),
+      'input.start',
+    );
+    if (leave.leaveId === '') {
+      throw new GatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        `WebWork accepted the leave request of user ${input.userId} (${input.start}..${input.end}) but it could not be read back. Do not request it again: read Member.leaves for it.`,
+      );
+    }
+    return leave;
+  }
+
+  @Mutation(() => Leave, {
+    nullable: true,
+    description: `Approves a pending leave request. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
+  })
+  approveLeave(
+    @Arg('input', () => ApproveLeaveInput) input: ApproveLeaveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LeaveRecord> {
+    const args = decision(input);
+    return naming('approveLeave', 'input.leaveId', args.leaveId, () =>
+      ctx.operations.write(ctx.caller, approveLeave, args),
+    );
+  }
+
+  @Mutation(() => Leave, {
+    nullable: true,
+    description: `Rejects a pending leave request with a reason. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
+  })
+  rejectLeave(
+    @Arg('input', () => RejectLeaveInput) input: RejectLeaveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LeaveRecord> {
+    const args = {
+      ...decision(input),
+      reason: requiredText('input.reason', input.reason, MAX_APPROVAL_TEXT),
+    };
+    return naming('rejectLeave', 'input.leaveId', args.leaveId, () =>
+      ctx.operations.write(ctx.caller, rejectLeave, args),
+    );
+  }
+
+  @Mutation(() => ApproveLeavesPayload, {
+    nullable: true,
+    description: `Approves up to ${MAX_BATCH_ITEMS} pending leave requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
+  })
+  async approveLeaves(
+    @Arg('input', () => ApproveLeavesInput) input: ApproveLeavesInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApproveLeavesPayload> {
+    positiveId('input.workspaceId', input.workspaceId);
+    const items = await batchEach({
+      argument: 'input.leaveIds',
+      ids: input.leaveIds,
+      max: MAX_BATCH_ITEMS,
+      check: (argument, id) => stringId(argument, id, 'leave'),
+      run: (leaveId) =>
+        naming('approveLeaves', 'leaveId', leaveId, () =>
+          ctx.operations.write(ctx.caller, approveLeave, { workspaceId: input.workspaceId, leaveId }),
+        ),
+    });
+    return {
+      results: items.map((i) => ({ leaveId: i.id, ok: i.ok, leave: i.record, error: i.error })),
+      approvedCount: items.filter((i) => i.ok).length,
+      failedCount: items.filter((i) => !i.ok).length,
+    };
+  }
+}

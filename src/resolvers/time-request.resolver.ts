@@ -1,0 +1,244 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { ContractRecord } from '../catalogue/contracts.operations.js';
+import type { MemberRecord } from '../catalogue/members.operations.js';
+import type { ProjectRecord } from '../catalogue/projects.operations.js';
+import {
+  approveTimeRequest,
+  createTimeRequest,
+  rejectTimeRequest,
+  timeRequestById,
+  timeRequestsList,
+  type TimeRequestRecord,
+  type TimeRequestsArgs as ListArgs,
+} from '../catalogue/time-requests.operations.js';
+import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
+import { badUserInput } from '../errors/gateway-error.js';
+import {
+  ApproveTimeRequestInput,
+  ApproveTimeRequestsInput,
+  CreateTimeRequestInput,
+  MAX_APPROVAL_TEXT,
+  MAX_BATCH_ITEMS,
+  RejectTimeRequestInput,
+  TimeRequestsArgs,
+  WorkspaceTimeRequestsArgs,
+} from '../schema/inputs/approvals.inputs.js';
+import {
+  ApproveTimeRequestsPayload,
+  TimeRequest,
+  TimeRequestConnection,
+} from '../schema/types/approvals.type.js';
+import { Contract } from '../schema/types/contract.type.js';
+import { Member } from '../schema/types/member.type.js';
+import { Project } from '../schema/types/project.type.js';
+import { Workspace } from '../schema/types/workspace.type.js';
+import type { RequestContext } from '../server/context.js';
+import { batchEach } from './approval-batch.js';
+import { dateRange, naming, requiredText, stringId, wireDateTime } from './approval-checks.js';
+import { connectionField } from './connection-field.js';
+import { orNullWhenMissing } from './lookup-field.js';
+import { NodeResolver } from './node.resolver.js';
+import { maxLength, positiveId } from './validate.js';
+
+const ROLES_READ = 'Owners and Executive Managers see every member’s requests; other members only their own.';
+const ROLES_DECIDE = 'Owners and Executive Managers only (FORBIDDEN for other roles).';
+
+@Resolver(() => TimeRequest)
+export class TimeRequestResolver extends NodeResolver(TimeRequest, (t: TimeRequestRecord) => [
+  t.workspaceId,
+  t.timeRequestId,
+]) {
+  @FieldResolver(() => Boolean, {
+    description:
+      'False only on a mutation answer when WebWork applied the write but the request could not be read back: the fields WebWork did not tell are null. Do not repeat the write; read the request again later.',
+  })
+  complete(@Root() request: TimeRequestRecord): boolean {
+    return request.readBackFailed !== true;
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'Who the time is requested for.' })
+  member(
+    @Root() request: TimeRequestRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MemberRecord | null> | null {
+    if (request.userId == null) return null;
+    return orNullWhenMissing(
+      ctx.loaders.member.load({ workspaceId: request.workspaceId, id: request.userId }),
+    );
+  }
+
+  @FieldResolver(() => Contract, { nullable: true, description: 'The contract the time is for, if any.' })
+  contract(
+    @Root() request: TimeRequestRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractRecord | null> | null {
+    if (request.contractId == null) return null;
+    return orNullWhenMissing(
+      ctx.loaders.contract.load({ workspaceId: request.workspaceId, id: request.contractId }),
+    );
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'The project the time is for, if any.' })
+  async project(
+    @Root() request: TimeRequestRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProjectRecord | null> {
+    const { workspaceId, contractId } = request;
+    const projectId =
+      request.projectId ??
+      (contractId == null
+        ? null
+        : ((await orNullWhenMissing(ctx.loaders.contract.load({ workspaceId, id: contractId })))?.projectId ??
+          null));
+    if (projectId == null) return null;
+    return orNullWhenMissing(ctx.loaders.project.load({ workspaceId, id: projectId }));
+  }
+}
+
+const listArgs = (workspaceId: number, args: WorkspaceTimeRequestsArgs, userId?: number): ListArgs => {
+  dateRange('from', args.from, 'to', args.to);
+  if (args.projectId != null) positiveId('projectId', args.projectId);
+  if (args.userId != null) positiveId('userId', args.userId);
+  return {
+    workspaceId,
+    userId: userId ?? args.userId,
+    projectId: args.projectId,
+    status: args.status,
+    from: args.from,
+    to: args.to,
+  };
+};
+
+export const WorkspaceTimeRequestsResolver = connectionField({
+  parent: Workspace,
+  field: 'timeRequests',
+  connection: TimeRequestConnection,
+  args: WorkspaceTimeRequestsArgs,
+  description: `Requests for manual time in this workspace, filtered by status, member, project and start day (from..to, inclusive). ${ROLES_READ}`,
+  list: timeRequestsList,
+  toArgs: (ws: WorkspaceRecord, args) => listArgs(ws.workspaceId, args),
+});
+
+export const MemberTimeRequestsResolver = connectionField({
+  parent: Member,
+  field: 'timeRequests',
+  connection: TimeRequestConnection,
+  args: TimeRequestsArgs,
+  description: `This member’s requests for manual time. ${ROLES_READ}`,
+  list: timeRequestsList,
+  toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
+});
+
+/** Checks a decision's input; returns the write's arguments. */
+const decision = (input: { workspaceId: number; timeRequestId: string }) => {
+  positiveId('input.workspaceId', input.workspaceId);
+  stringId('input.timeRequestId', input.timeRequestId, 'time request');
+  return { workspaceId: input.workspaceId, timeRequestId: input.timeRequestId };
+};
+
+@Resolver()
+export class TimeRequestMutationsResolver {
+  @Mutation(() => TimeRequest, {
+    nullable: true,
+    description:
+      'Requests manual time for a member (pending until approved). Owners and Executive Managers for any member; other members for themselves; project viewers never (FORBIDDEN). Sent once, never retried; returns the new request read back (`complete: false` when that read failed).',
+  })
+  async createTimeRequest(
+    @Arg('input', () => CreateTimeRequestInput) input: CreateTimeRequestInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TimeRequestRecord> {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.userId', input.userId);
+    if (input.contractId != null) positiveId('input.contractId', input.contractId);
+    if (input.taskId != null) positiveId('input.taskId', input.taskId);
+    if (input.end.getTime() <= input.start.getTime()) {
+      throw badUserInput(
+        'input.end',
+        `input.end must be after input.start (${wireDateTime(input.start)}), got ${wireDateTime(input.end)}`,
+      );
+    }
+    maxLength('input.notes', input.notes, MAX_APPROVAL_TEXT);
+    const args = {
+      workspaceId: input.workspaceId,
+      userId: input.userId,
+      contractId: input.contractId,
+      taskId: input.taskId,
+      start: wireDateTime(input.start),
+      end: wireDateTime(input.end),
+      notes: input.notes,
+    };
+    const told = await naming('createTimeRequest', 'input.userId', input.userId, () =>
+      ctx.operations.write(ctx.caller, createTimeRequest, args),
+    );
+    if (told.createdAt != null) return told;
+    // Doc set A answers `{id, status}` only: the rest is read back by the new id.
+    try {
+      return await ctx.operations.read(ctx.caller, timeRequestById, {
+        workspaceId: input.workspaceId,
+        timeRequestId: told.timeRequestId,
+      });
+    } catch {
+      return { ...told, readBackFailed: true };
+    }
+  }
+
+  @Mutation(() => TimeRequest, {
+    nullable: true,
+    description: `Approves a pending time request (its time is added as a time entry). ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is BAD_USER_INPUT naming input.timeRequestId.`,
+  })
+  approveTimeRequest(
+    @Arg('input', () => ApproveTimeRequestInput) input: ApproveTimeRequestInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TimeRequestRecord> {
+    const args = decision(input);
+    return naming('approveTimeRequest', 'input.timeRequestId', args.timeRequestId, () =>
+      ctx.operations.write(ctx.caller, approveTimeRequest, args),
+    );
+  }
+
+  @Mutation(() => TimeRequest, {
+    nullable: true,
+    description: `Rejects a pending time request with a comment. ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is BAD_USER_INPUT naming input.timeRequestId.`,
+  })
+  rejectTimeRequest(
+    @Arg('input', () => RejectTimeRequestInput) input: RejectTimeRequestInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TimeRequestRecord> {
+    const args = {
+      ...decision(input),
+      comment: requiredText('input.comment', input.comment, MAX_APPROVAL_TEXT),
+    };
+    return naming('rejectTimeRequest', 'input.timeRequestId', args.timeRequestId, () =>
+      ctx.operations.write(ctx.caller, rejectTimeRequest, args),
+    );
+  }
+
+  @Mutation(() => ApproveTimeRequestsPayload, {
+    nullable: true,
+    description: `Approves up to ${MAX_BATCH_ITEMS} pending time requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
+  })
+  async approveTimeRequests(
+    @Arg('input', () => ApproveTimeRequestsInput) input: ApproveTimeRequestsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApproveTimeRequestsPayload> {
+    positiveId('input.workspaceId', input.workspaceId);
+    const items = await batchEach({
+      argument: 'input.timeRequestIds',
+      ids: input.timeRequestIds,
+      max: MAX_BATCH_ITEMS,
+      check: (argument, id) => stringId(argument, id, 'time request'),
+      run: (timeRequestId) =>
+        naming('approveTimeRequests', 'timeRequestId', timeRequestId, () =>
+          ctx.operations.write(ctx.caller, approveTimeRequest, {
+            workspaceId: input.workspaceId,
+            timeRequestId,
+          }),
+        ),
+    });
+    return {
+      results: items.map((i) => ({ timeRequestId: i.id, ok: i.ok, timeRequest: i.record, error: i.error })),
+      approvedCount: items.filter((i) => i.ok).length,
+      failedCount: items.filter((i) => !i.ok).length,
+    };
+  }
+}

@@ -1,0 +1,174 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ApprovalStatus } from '../enums/approval-status.enum.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { PageArgs } from './page.args.js';
+
+/** Longest comment, reason or note the gateway sends (the simulator's limit; WebWork documents none). */
+export const MAX_APPROVAL_TEXT = 1000;
+/** Most ids one batch approval takes. */
+export const MAX_BATCH_ITEMS = 50;
+
+@ArgsType()
+export class TimeRequestsArgs extends PageArgs {
+  @Field(() => ApprovalStatus, { nullable: true })
+  status?: ApprovalStatus | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Requests starting on or after this day (give `to` too: doc set A requires both).',
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Requests starting on or before this day.' })
+  to?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  projectId?: number | null;
+}
+
+@ArgsType()
+export class WorkspaceTimeRequestsArgs extends TimeRequestsArgs {
+  @Field(() => Int, { nullable: true, description: 'Only this member’s requests.' })
+  userId?: number | null;
+}
+
+@ArgsType()
+export class LeavesArgs extends PageArgs {
+  @Field(() => ApprovalStatus, { nullable: true })
+  status?: ApprovalStatus | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Leaves ending on or after this day.' })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Leaves starting on or before this day.' })
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only leaves under this policy (LeavePolicy.policyId).' })
+  policyId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isPaid?: boolean | null;
+}
+
+@ArgsType()
+export class WorkspaceLeavesArgs extends LeavesArgs {
+  @Field(() => Int, { nullable: true, description: 'Only this member’s leaves.' })
+  userId?: number | null;
+}
+
+@InputType({
+  description:
+    'Request manual time for a member. Owners and Executive Managers for any member; other members for themselves (WebWork refuses the rest: FORBIDDEN).',
+})
+export class CreateTimeRequestInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+
+  @Field(() => Int, { nullable: true, description: 'The member’s contract (doc set B requires it).' })
+  contractId?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "A task of the contract's project." })
+  taskId?: number | null;
+
+  @Field(() => DateTimeScalar)
+  start!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'After `start`.' })
+  end!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `What the time was for, at most ${MAX_APPROVAL_TEXT} characters.`,
+  })
+  notes?: string | null;
+}
+
+@InputType({ description: 'Approve a pending time request (Owners and Executive Managers).' })
+export class ApproveTimeRequestInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => ID)
+  timeRequestId!: string;
+}
+
+@InputType({ description: 'Reject a pending time request with a comment (Owners and Executive Managers).' })
+export class RejectTimeRequestInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => ID)
+  timeRequestId!: string;
+
+  @Field({ description: `Why, 1..${MAX_APPROVAL_TEXT} characters (required by WebWork).` })
+  comment!: string;
+}
+
+@InputType({ description: 'Approve pending time requests, each on its own (Owners and Executive Managers).' })
+export class ApproveTimeRequestsInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => [ID], { description: `1..${MAX_BATCH_ITEMS} distinct time request ids.` })
+  timeRequestIds!: string[];
+}
+
+@InputType({
+  description:
+    'Request leave for a member under a policy. Owners and Executive Managers for any member; other members for themselves (WebWork refuses the rest: FORBIDDEN).',
+})
+export class RequestLeaveInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+
+  @Field(() => ID, { description: 'LeavePolicy.policyId (Workspace.leavePolicies).' })
+  policyId!: string;
+
+  @Field(() => DateScalar, { description: 'First day of leave.' })
+  start!: string;
+
+  @Field(() => DateScalar, { description: 'Last day of leave, on or after `start`.' })
+  end!: string;
+
+  @Field(() => String, { nullable: true, description: `At most ${MAX_APPROVAL_TEXT} characters.` })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Approve a pending leave request (Owners and Executive Managers).' })
+export class ApproveLeaveInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => ID)
+  leaveId!: string;
+}
+
+@InputType({ description: 'Reject a pending leave request with a reason (Owners and Executive Managers).' })
+export class RejectLeaveInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => ID)
+  leaveId!: string;
+
+  @Field({ description: `Why, 1..${MAX_APPROVAL_TEXT} characters (required by WebWork).` })
+  reason!: string;
+}
+
+@InputType({
+  description: 'Approve pending leave requests, each on its own (Owners and Executive Managers).',
+})
+export class ApproveLeavesInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => [ID], { description: `1..${MAX_BATCH_ITEMS} distinct leave ids.` })
+  leaveIds!: string[];
+}
