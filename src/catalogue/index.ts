@@ -1,9 +1,37 @@
 import { contractById, contractsList } from './contracts.operations.js';
+import {
+  createExpense,
+  deleteExpense,
+  expenseCategoriesList,
+  expensesList,
+  updateExpense,
+} from './expenses.operations.js';
 import { memberById, membersList } from './members.operations.js';
 import type { Operation } from './operation.js';
 import { projectById, projectsList } from './projects.operations.js';
+import {
+  activityDescriptionsReport,
+  activityLevelReport,
+  dailyAttendanceReport,
+  dailyTimelineReport,
+  taskReport,
+  trackedHoursReport,
+} from './reports.operations.js';
 import { taskById, tasksList } from './tasks.operations.js';
+import {
+  createTimeEntry,
+  deleteTimeEntry,
+  timeEntriesPage,
+  updateTimeEntry,
+} from './time-entries.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  updateWebhook,
+  webhookById,
+  webhooksList,
+} from './webhooks.operations.js';
 import { workspacesList } from './workspaces.operations.js';
 
 /** Every upstream operation the gateway calls, one descriptor each (see operation.ts). */
@@ -20,4 +48,24 @@ export const CATALOGUE: readonly Operation[] = [
   trackerCurrent,
   startTracking,
   stopTracking,
+  expensesList,
+  expenseCategoriesList,
+  createExpense,
+  updateExpense,
+  deleteExpense,
+  timeEntriesPage,
+  createTimeEntry,
+  updateTimeEntry,
+  deleteTimeEntry,
+  trackedHoursReport,
+  dailyTimelineReport,
+  dailyAttendanceReport,
+  activityLevelReport,
+  taskReport,
+  activityDescriptionsReport,
+  webhooksList,
+  webhookById,
+  createWebhook,
+  updateWebhook,
+  deleteWebhook,
 ];
