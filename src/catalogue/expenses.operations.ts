@@ -96,7 +96,10 @@ export const expenseCategoriesList = list<
   path: '/expenses/categories',
   cache: 'lists',
   query: (a) => ({ workspace_id: a.workspaceId }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'expense-categories')],
+  // No WebWork operation or event changes categories (they are managed in the web app only), so
+  // they are filed with the expenses: an expense write (which names a category) refreshes them,
+  // otherwise they refresh by TTL.
+  tags: (a) => [tags.workspace(a.workspaceId), expensesTag(a.workspaceId)],
   map: (c, { workspaceId }) => ({ workspaceId, categoryId: String(c.id), name: c.name ?? null }),
 });
 
