@@ -3,6 +3,16 @@ import {
   WorkspaceContractResolver,
   WorkspaceContractsResolver,
 } from './contract.resolver.js';
+import {
+  CreateExpenseResolver,
+  DeletedExpenseResolver,
+  DeleteExpenseResolver,
+  ExpenseCategoryResolver,
+  ExpenseResolver,
+  UpdateExpenseResolver,
+  WorkspaceExpenseCategoriesResolver,
+  WorkspaceExpensesResolver,
+} from './expense.resolver.js';
 import { MemberResolver, WorkspaceMemberResolver, WorkspaceMembersResolver } from './member.resolver.js';
 import {
   ProjectResolver,
@@ -10,8 +20,25 @@ import {
   WorkspaceProjectResolver,
   WorkspaceProjectsResolver,
 } from './project.resolver.js';
+import { ReportsResolver, WorkspaceReportsResolver } from './report.resolver.js';
 import { TaskAssigneeResolver, TaskResolver } from './task.resolver.js';
 import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
+import {
+  CreateTimeEntryResolver,
+  DeletedTimeEntryResolver,
+  DeleteTimeEntryResolver,
+  MemberTimeEntriesResolver,
+  TimeEntryResolver,
+  UpdateTimeEntryResolver,
+} from './time-entry.resolver.js';
+import {
+  CreateWebhookResolver,
+  DeletedWebhookResolver,
+  DeleteWebhookResolver,
+  UpdateWebhookResolver,
+  WebhookResolver,
+  WorkspaceWebhooksResolver,
+} from './webhook.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
@@ -31,4 +58,26 @@ export const resolvers = [
   TrackerResolver,
   StartTrackingResolver,
   StopTrackingResolver,
+  ExpenseResolver,
+  ExpenseCategoryResolver,
+  DeletedExpenseResolver,
+  WorkspaceExpensesResolver,
+  WorkspaceExpenseCategoriesResolver,
+  CreateExpenseResolver,
+  UpdateExpenseResolver,
+  DeleteExpenseResolver,
+  TimeEntryResolver,
+  DeletedTimeEntryResolver,
+  MemberTimeEntriesResolver,
+  CreateTimeEntryResolver,
+  UpdateTimeEntryResolver,
+  DeleteTimeEntryResolver,
+  WorkspaceReportsResolver,
+  ReportsResolver,
+  WebhookResolver,
+  DeletedWebhookResolver,
+  WorkspaceWebhooksResolver,
+  CreateWebhookResolver,
+  UpdateWebhookResolver,
+  DeleteWebhookResolver,
 ] as const;
