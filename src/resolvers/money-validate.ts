@@ -99,7 +99,6 @@ export function requireAdmin(workspace: WorkspaceRecord, what: string): void {
     throw new GatewayError(
       'FORBIDDEN',
       `Only Owners and Executive Managers may read ${what}; your role in workspace ${workspace.workspaceId} is ${workspace.viewerRole}.`,
-      { refused: what },
     );
   }
 }

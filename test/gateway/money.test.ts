@@ -44,7 +44,7 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
       const r = await stack.gql(EXPENSES, { ws: 1, from: '2024-02-01', to: '2024-01-01' });
       expect(codes(r)).toEqual(['BAD_USER_INPUT']);
       expect(r.errors![0]!.extensions!.argument).toBe('dateTo');
-      expect((await stack.upstreamStats()).total).toBe(1); // the workspace list only
+      expect((await stack.upstreamStats()).byRoute['GET /expenses']).toBeUndefined();
     });
 
     it('create, update, delete: the same caller and another see each change on the next read', async () => {
@@ -160,7 +160,8 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
       expect(r.errors).toBeUndefined();
       const reports = r.data.workspace.reports;
       expect(reports.trackedHours).toMatchObject({ startDate: daysAgo(6), endDate: today });
-      expect(reports.trackedHours.payload).toBeInstanceOf(Object);
+      expect(typeof reports.trackedHours.payload).toBe('object');
+      expect(reports.trackedHours.payload).not.toBeNull();
       for (const name of ['dailyTimeline', 'dailyAttendance', 'activityLevel', 'activityDescriptions']) {
         expect(reports[name]).not.toBeNull();
       }
@@ -200,8 +201,8 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
         'demo-member',
       );
       expect(r.data.workspace.reports).toBeNull();
-      expect(r.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', refused: 'reports' });
-      expect(r.errors![0]!.message).toMatch(/Owners and Executive Managers/);
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(r.errors![0]!.message).toMatch(/Owners and Executive Managers may read reports/);
       const stats = await stack.upstreamStats();
       expect(Object.keys(stats.byRoute).filter((k) => k.includes('/reports'))).toEqual([]);
     });
