@@ -193,6 +193,26 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
       expect(single.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'endDate' });
     });
 
+    it('31 days, both ends included, are allowed; tracked hours without a user have no documented limit', async () => {
+      const r = await stack.gql(
+        `{ workspace(workspaceId: 1) { reports {
+          activityLevel(startDate: "2026-10-01", endDate: "2026-10-31") { payload }
+          trackedHours(startDate: "2026-09-01", endDate: "2026-10-31") { startDate endDate } } } }`,
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data.workspace.reports.trackedHours).toEqual({
+        startDate: '2026-09-01',
+        endDate: '2026-10-31',
+      });
+    });
+
+    it('an end before the start is BAD_USER_INPUT naming endDate', async () => {
+      const r = await stack.gql(
+        `{ workspace(workspaceId: 1) { reports { activityDescriptions(startDate: "2026-10-05", endDate: "2026-10-01") { payload } } } }`,
+      );
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'endDate' });
+    });
+
     it('FORBIDDEN for a Regular User, naming the reports, without an upstream report call', async () => {
       await stack.resetUpstreamStats();
       const r = await stack.gql(
