@@ -143,6 +143,55 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
     });
   });
 
+  describe("each mutation's main failure: WebWork has no such object", () => {
+    const MISSING_UUID = '00000000-0000-4000-8000-0000000000ff';
+    it.each([
+      [
+        'createExpense',
+        `mutation($input: CreateExpenseInput!) { createExpense(input: $input) { id } }`,
+        { workspaceId: 1, name: 'x', date: '2026-11-02', amount: 1, categoryId: MISSING_UUID },
+      ],
+      [
+        'updateExpense',
+        `mutation($input: UpdateExpenseInput!) { updateExpense(input: $input) { id } }`,
+        { workspaceId: 1, expenseId: MISSING_UUID, amount: 3 },
+      ],
+      [
+        'deleteExpense',
+        `mutation($input: DeleteExpenseInput!) { deleteExpense(input: $input) { id } }`,
+        { workspaceId: 1, expenseId: MISSING_UUID },
+      ],
+      [
+        'updateTimeEntry',
+        `mutation($input: UpdateTimeEntryInput!) { updateTimeEntry(input: $input) { id } }`,
+        { workspaceId: 1, timeEntryId: 'no-such-entry', notes: 'x' },
+      ],
+      [
+        'deleteTimeEntry',
+        `mutation($input: DeleteTimeEntryInput!) { deleteTimeEntry(input: $input) { id } }`,
+        { workspaceId: 1, timeEntryId: 'no-such-entry' },
+      ],
+      [
+        'updateWebhook',
+        `mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { id } }`,
+        { workspaceId: 1, webhookId: 'nosuchhook', url: 'https://example.com/x' },
+      ],
+      [
+        'deleteWebhook',
+        `mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { id } }`,
+        { workspaceId: 1, webhookId: 'nosuchhook' },
+      ],
+    ])(
+      '%s: null with NOT_FOUND and WebWork’s message, not INTERNAL_SERVER_ERROR',
+      async (name, mutation, input) => {
+        const r = await stack.gql(mutation, { input });
+        expect(r.data[name]).toBeNull();
+        expect(codes(r)).toEqual(['NOT_FOUND']);
+        expect(r.errors![0]!.message).toMatch(/not found/i);
+      },
+    );
+  });
+
   describe('reports', () => {
     const today = new Date().toISOString().slice(0, 10);
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
