@@ -1,5 +1,5 @@
 import { PROFILE_NAMES } from '../../src/simulator/profile.js';
-import { startStack, type Stack } from '../support/gateway-harness.js';
+import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
 
 /**
  * Expenses, time entries, reports and webhooks over HTTP against the simulator, under both of its
@@ -140,6 +140,49 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
         'demo-member',
       );
       expect(codes(w)).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  describe('creates are sent once, never retried', () => {
+    afterEach(() => configureSimulator(stack.sim, { failRate: 0, faultMethods: [], faultPathPattern: '' }));
+
+    it.each([
+      [
+        'createExpense',
+        'POST /expenses',
+        `mutation($input: CreateExpenseInput!) { createExpense(input: $input) { id } }`,
+        {
+          workspaceId: 1,
+          name: 'x',
+          date: '2026-11-02',
+          amount: 1,
+          categoryId: '00000000-0000-4000-8000-000000000000',
+        },
+      ],
+      [
+        'createTimeEntry',
+        'POST /time-entries',
+        `mutation($input: CreateTimeEntryInput!) { createTimeEntry(input: $input) { id } }`,
+        { workspaceId: 1, userId: 3, date: '2026-10-05', startTime: '01:00', endTime: '01:30' },
+      ],
+      [
+        'createWebhook',
+        'POST /webhooks',
+        `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }`,
+        { workspaceId: 1, url: 'https://example.com/once', events: ['TRACKER_STOPPED'] },
+      ],
+    ])('%s: a 5xx is reported after exactly one upstream call', async (name, route, mutation, input) => {
+      const [method, path] = route.split(' ') as [string, string];
+      await configureSimulator(stack.sim, {
+        failRate: 1,
+        faultMethods: [method],
+        faultPathPattern: `${path}$`,
+      });
+      await stack.resetUpstreamStats();
+      const r = await stack.gql(mutation, { input });
+      expect(r.data[name]).toBeNull();
+      expect(codes(r)).toEqual(['UPSTREAM_UNAVAILABLE']);
+      expect((await stack.upstreamStats()).byRoute[route]).toBe(1);
     });
   });
 
