@@ -18,7 +18,6 @@ export interface TimeEntryRecord extends WriteOutcome {
   startedAt: string | null;
   endedAt: string | null;
   durationMinutes: number | null;
-  /** Minutes WebWork saved on a create (`saved_minutes` is top-level, not in `data`: unknown here). */
 }
 
 interface WireTimeEntry {
