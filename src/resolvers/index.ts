@@ -11,6 +11,16 @@ import {
   WorkspaceLeavePoliciesResolver,
   WorkspaceLeavesResolver,
 } from './leave.resolver.js';
+import {
+  CreateExpenseResolver,
+  DeletedExpenseResolver,
+  DeleteExpenseResolver,
+  ExpenseCategoryResolver,
+  ExpenseResolver,
+  UpdateExpenseResolver,
+  WorkspaceExpenseCategoriesResolver,
+  WorkspaceExpensesResolver,
+} from './expense.resolver.js';
 import { MemberResolver, WorkspaceMemberResolver, WorkspaceMembersResolver } from './member.resolver.js';
 import {
   ProjectResolver,
@@ -18,6 +28,7 @@ import {
   WorkspaceProjectResolver,
   WorkspaceProjectsResolver,
 } from './project.resolver.js';
+import { ReportsResolver, WorkspaceReportsResolver } from './report.resolver.js';
 import { TaskAssigneeResolver, TaskResolver } from './task.resolver.js';
 import {
   MemberTimeRequestsResolver,
@@ -26,6 +37,22 @@ import {
   WorkspaceTimeRequestsResolver,
 } from './time-request.resolver.js';
 import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
+import {
+  CreateTimeEntryResolver,
+  DeletedTimeEntryResolver,
+  DeleteTimeEntryResolver,
+  MemberTimeEntriesResolver,
+  TimeEntryResolver,
+  UpdateTimeEntryResolver,
+} from './time-entry.resolver.js';
+import {
+  CreateWebhookResolver,
+  DeletedWebhookResolver,
+  DeleteWebhookResolver,
+  UpdateWebhookResolver,
+  WebhookResolver,
+  WorkspaceWebhooksResolver,
+} from './webhook.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
@@ -55,4 +82,26 @@ export const resolvers = [
   WorkspaceLeavePoliciesResolver,
   MemberLeaveBalancesResolver,
   LeaveMutationsResolver,
+  ExpenseResolver,
+  ExpenseCategoryResolver,
+  DeletedExpenseResolver,
+  WorkspaceExpensesResolver,
+  WorkspaceExpenseCategoriesResolver,
+  CreateExpenseResolver,
+  UpdateExpenseResolver,
+  DeleteExpenseResolver,
+  TimeEntryResolver,
+  DeletedTimeEntryResolver,
+  MemberTimeEntriesResolver,
+  CreateTimeEntryResolver,
+  UpdateTimeEntryResolver,
+  DeleteTimeEntryResolver,
+  WorkspaceReportsResolver,
+  ReportsResolver,
+  WebhookResolver,
+  DeletedWebhookResolver,
+  WorkspaceWebhooksResolver,
+  CreateWebhookResolver,
+  UpdateWebhookResolver,
+  DeleteWebhookResolver,
 ] as const;

@@ -1,0 +1,113 @@
+import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export const MAX_REPORT_DAYS = 31;
+
+/** Reports paged by users: 30 a page by default, at most 100 (REFERENCE §10.13). */
+@ArgsType()
+export class UserPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page of users, from 1 (default 1).' })
+  page?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Users per page, 1..100 (default 30).' })
+  perPage?: number | null;
+}
+
+@ArgsType()
+export class TrackedHoursArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'Default: start of the current week.' })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: end of the current week.' })
+  endDate?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `One member; the range is then at most ${MAX_REPORT_DAYS} days.`,
+  })
+  userId?: number | null;
+
+  @Field(() => [Int], { nullable: true })
+  users?: number[] | null;
+
+  @Field(() => [Int], { nullable: true })
+  projects?: number[] | null;
+}
+
+@ArgsType()
+export class DailyTimelineArgs extends UserPageArgs {
+  @Field(() => DateScalar, { description: 'Within the last year and at most one year ahead.' })
+  date!: string;
+
+  @Field(() => [Int], { nullable: true })
+  userIds?: number[] | null;
+}
+
+export enum AttendanceStatus {
+  LATE = 'late',
+  LEFT_EARLY = 'left_early',
+  TRACKED_LESS = 'tracked_less',
+  ABSENT = 'absent',
+  ON_LEAVE = 'on_leave',
+}
+registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+
+@ArgsType()
+export class DailyAttendanceArgs extends UserPageArgs {
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => [Int], { nullable: true })
+  users?: number[] | null;
+
+  @Field(() => [AttendanceStatus], { nullable: true })
+  statuses?: AttendanceStatus[] | null;
+}
+
+@ArgsType()
+export class ActivityLevelArgs extends UserPageArgs {
+  @Field(() => DateScalar)
+  startDate!: string;
+
+  @Field(() => DateScalar, { description: `At most ${MAX_REPORT_DAYS} days after startDate, inclusive.` })
+  endDate!: string;
+
+  @Field(() => Int, { nullable: true })
+  contractId?: number | null;
+
+  @Field(() => [Int], { nullable: true })
+  userIds?: number[] | null;
+}
+
+@ArgsType()
+export class TaskReportArgs extends UserPageArgs {
+  @Field(() => DateScalar)
+  startDate!: string;
+
+  @Field(() => DateScalar, { description: `At most ${MAX_REPORT_DAYS} days after startDate, inclusive.` })
+  endDate!: string;
+
+  @Field(() => [Int], { nullable: true })
+  users?: number[] | null;
+
+  @Field(() => [Int], { nullable: true })
+  projectIds?: number[] | null;
+
+  @Field(() => [Int], { nullable: true })
+  taskIds?: number[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include time without a task (default true).' })
+  includeNoTask?: boolean | null;
+}
+
+@ArgsType()
+export class ActivityDescriptionsArgs {
+  @Field(() => DateScalar)
+  startDate!: string;
+
+  @Field(() => DateScalar, { description: `At most ${MAX_REPORT_DAYS} days after startDate, inclusive.` })
+  endDate!: string;
+
+  @Field(() => Int, { nullable: true })
+  page?: number | null;
+}

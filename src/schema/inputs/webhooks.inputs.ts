@@ -1,0 +1,59 @@
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+
+/** The documented webhook events (REFERENCE §9.15); upstream spelling `tracker.started`, ... */
+export enum WebhookEvent {
+  TRACKER_STARTED = 'tracker.started',
+  TRACKER_STOPPED = 'tracker.stopped',
+  MEMBER_INVITED = 'member.invited',
+  MEMBER_UPDATED = 'member.updated',
+  MEMBER_DELETED = 'member.deleted',
+  MEMBER_ACTIVATED = 'member.activated',
+  MEMBER_ARCHIVED = 'member.archived',
+  PROJECT_CREATED = 'project.created',
+  PROJECT_UPDATED = 'project.updated',
+  PROJECT_DELETED = 'project.deleted',
+}
+registerEnumType(WebhookEvent, {
+  name: 'WebhookEvent',
+  description: 'An event a webhook can subscribe to (TRACKER_STARTED is `tracker.started`, ...).',
+});
+
+export const MAX_WEBHOOK_URL = 2048;
+
+@InputType({ description: 'A new webhook (Owners and Executive Managers).' })
+export class CreateWebhookInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field({ description: `Absolute http(s) URL, at most ${MAX_WEBHOOK_URL} characters.` })
+  url!: string;
+
+  @Field(() => [WebhookEvent], { description: 'One or more events.' })
+  events!: WebhookEvent[];
+}
+
+@InputType({
+  description: 'Changes to a webhook. WebWork requires the URL even when only the events change.',
+})
+export class UpdateWebhookInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field()
+  webhookId!: string;
+
+  @Field({ description: `Absolute http(s) URL, at most ${MAX_WEBHOOK_URL} characters.` })
+  url!: string;
+
+  @Field(() => [WebhookEvent], { nullable: true, description: 'Replaces the events; left out: kept.' })
+  events?: WebhookEvent[] | null;
+}
+
+@InputType()
+export class DeleteWebhookInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field()
+  webhookId!: string;
+}

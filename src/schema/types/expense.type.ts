@@ -1,0 +1,62 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export enum ExpenseBilling {
+  BILLABLE = 'BILLABLE',
+  NON_BILLABLE = 'NON_BILLABLE',
+}
+registerEnumType(ExpenseBilling, { name: 'ExpenseBilling', description: 'Upstream `type`.' });
+
+@ObjectType({
+  description:
+    'An expense (Owners and Executive Managers). WebWork names its project, category and creator by NAME only; `project` and `category` are looked up by that name.',
+})
+export class Expense {
+  @Field({ description: 'Upstream expense id (UUID).' })
+  expenseId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  date!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  amount!: number | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => ExpenseBilling, { nullable: true })
+  billing!: ExpenseBilling | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the expense was added (`added_dte`).' })
+  addedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Creator's full name, as WebWork sends it." })
+  memberName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Project name, as WebWork sends it.' })
+  projectName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Category name, as WebWork sends it.' })
+  categoryName!: string | null;
+}
+
+@ObjectType({ description: 'An expense category (the `categoryId` of createExpense).' })
+export class ExpenseCategory {
+  @Field({ description: 'Upstream category id (UUID).' })
+  categoryId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+}
+
+@ObjectType({ description: 'What deleteExpense removed.' })
+export class DeletedExpense {
+  @Field(() => ID, { description: 'The global id the expense had (`Expense.id`).' })
+  id!: string;
+
+  @Field({ description: 'Upstream expense id (UUID).' })
+  expenseId!: string;
+}
