@@ -1,8 +1,29 @@
-import { contractById, contractsList } from './contracts.operations.js';
+import {
+  contractById,
+  contractsList,
+  createContract,
+  deleteContract,
+  updateContract,
+} from './contracts.operations.js';
 import { memberById, membersList } from './members.operations.js';
 import type { Operation } from './operation.js';
-import { projectById, projectsList } from './projects.operations.js';
-import { taskById, tasksList } from './tasks.operations.js';
+import {
+  createProject,
+  deleteProject,
+  projectById,
+  projectsList,
+  updateProject,
+} from './projects.operations.js';
+import {
+  assignTask,
+  createTask,
+  deleteTask,
+  taskAssigneesList,
+  taskById,
+  tasksList,
+  unassignTask,
+  updateTask,
+} from './tasks.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
 import { workspacesList } from './workspaces.operations.js';
 
@@ -20,4 +41,16 @@ export const CATALOGUE: readonly Operation[] = [
   trackerCurrent,
   startTracking,
   stopTracking,
+  createProject,
+  updateProject,
+  deleteProject,
+  createContract,
+  updateContract,
+  deleteContract,
+  createTask,
+  updateTask,
+  deleteTask,
+  assignTask,
+  unassignTask,
+  taskAssigneesList,
 ];

@@ -31,6 +31,18 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'TrackerState.task': 'call',
   'Mutation.startTracking': 'call',
   'Mutation.stopTracking': 'call',
+  'Task.subTasks': 'call',
+  'Mutation.createProject': 'call',
+  'Mutation.updateProject': 'call',
+  'Mutation.deleteProject': 'call',
+  'Mutation.createContract': 'call',
+  'Mutation.updateContract': 'call',
+  'Mutation.deleteContract': 'call',
+  'Mutation.createTask': 'call',
+  'Mutation.updateTask': 'call',
+  'Mutation.deleteTask': 'call',
+  'Mutation.assignTask': 'call',
+  'Mutation.unassignTask': 'call',
 };
 
 /**

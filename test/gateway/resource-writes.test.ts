@@ -1,0 +1,359 @@
+import { globalId } from '../../src/schema/global-id.js';
+import { startStack, type Stack } from '../support/gateway-harness.js';
+
+/**
+ * Writes of projects, contracts and tasks through GraphQL, against the simulator over HTTP under
+ * both profiles: `docs-exact` answers assign with `data: null`, requires `project_id` on the task
+ * operations and sends no pagination block on projects and tasks lists.
+ */
+describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator profile %s)', (profile) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ sim: { profile, projects: 130 } });
+  });
+  afterAll(() => stack.close());
+
+  const state = () => stack.sim.state;
+  const upstreamWrites = async () => {
+    const { byRoute } = await stack.upstreamStats();
+    return Object.entries(byRoute)
+      .filter(([route]) => !route.startsWith('GET '))
+      .reduce((n, [, count]) => n + count, 0);
+  };
+
+  /** An active project of workspace 1 with a contract whose member is active (not a viewer). */
+  function projectWithMember() {
+    const s = state();
+    const contract = s
+      .contractsOf(1)
+      .find(
+        (c) =>
+          s.projects.get(c.projectId)?.status !== 0 &&
+          s.membership(1, c.userId)?.status === 'active' &&
+          s.membership(1, c.userId)?.role !== 'Project viewer',
+      )!;
+    return { projectId: contract.projectId, userId: contract.userId };
+  }
+
+  /** An active non-viewer member of workspace 1 with no contract on an active project. */
+  function memberWithoutContract() {
+    const s = state();
+    for (const project of s.projectsOf(1).filter((p) => p.status !== 0)) {
+      const member = s
+        .membersOf(1)
+        .find(
+          (m) =>
+            m.status === 'active' &&
+            m.role !== 'Project viewer' &&
+            m.role !== 'Owner' &&
+            !s.contractsOf(1).some((c) => c.userId === m.userId && c.projectId === project.id),
+        );
+      if (member) return { projectId: project.id, userId: member.userId };
+    }
+    throw new Error('no member without a contract');
+  }
+
+  const PROJECTS = `query { workspace(workspaceId: 1) { projects(first: 100) { totalCount nodes { projectId name } } } }`;
+  const PROJECT = `query($id: Int!) { workspace(workspaceId: 1) { project(projectId: $id) { id name notes archivedAt } } }`;
+
+  describe('projects', () => {
+    it('createProject: the new project, and both callers then see it in the list', async () => {
+      // Warm both callers' caches (every page of the list).
+      for (const token of ['demo-owner', 'demo-manager']) {
+        expect((await stack.gql(PROJECTS, {}, token)).errors).toBeUndefined();
+      }
+      const created = await stack.gql(
+        `mutation($input: CreateProjectInput!) { createProject(input: $input) { id projectId name deadline budget } }`,
+        {
+          input: {
+            workspaceId: 1,
+            name: `Launch ${profile}`,
+            startDate: '2026-01-01',
+            deadline: '2026-03-31',
+            budget: 500,
+          },
+        },
+      );
+      expect(created.errors).toBeUndefined();
+      const project = created.data.createProject;
+      expect(project).toMatchObject({ name: `Launch ${profile}`, deadline: '2026-03-31', budget: 500 });
+      expect(project.id).toBe(globalId('Project', 1, project.projectId));
+
+      const all = async (token: string) => {
+        const pages = [];
+        let after: string | null = null;
+        for (;;) {
+          const r: any = await stack.gql(
+            `query($after: String) { workspace(workspaceId: 1) { projects(first: 100, after: $after) {
+              nodes { projectId } pageInfo { hasNextPage endCursor } } } }`,
+            { after },
+            token,
+          );
+          expect(r.errors).toBeUndefined();
+          pages.push(...r.data.workspace.projects.nodes.map((p: any) => p.projectId));
+          if (!r.data.workspace.projects.pageInfo.hasNextPage) return pages;
+          after = r.data.workspace.projects.pageInfo.endCursor;
+        }
+      };
+      // Paging works past the first upstream page whether or not the list carries a pagination block.
+      for (const token of ['demo-owner', 'demo-manager']) {
+        const ids = await all(token);
+        expect(ids).toContain(project.projectId);
+        expect(ids.length).toBeGreaterThan(100);
+      }
+    });
+
+    it('updateProject and deleteProject: read back, and the other caller reads the new state', async () => {
+      const { projectId } = projectWithMember();
+      expect(
+        (await stack.gql(PROJECT, { id: projectId }, 'demo-manager')).data.workspace.project.notes,
+      ).not.toBe('Changed');
+      const updated = await stack.gql(
+        `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id projectId notes } }`,
+        { input: { workspaceId: 1, projectId, notes: 'Changed' } },
+      );
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.updateProject).toEqual({
+        id: globalId('Project', 1, projectId),
+        projectId,
+        notes: 'Changed',
+      });
+      expect((await stack.gql(PROJECT, { id: projectId }, 'demo-manager')).data.workspace.project.notes).toBe(
+        'Changed',
+      );
+
+      const created = await stack.gql(
+        `mutation { createProject(input: { workspaceId: 1, name: "Short-lived" }) { projectId } }`,
+      );
+      const id = created.data.createProject.projectId;
+      const deleted = await stack.gql(
+        `mutation($input: DeleteProjectInput!) { deleteProject(input: $input) { id projectId archivedAt } }`,
+        { input: { workspaceId: 1, projectId: id } },
+      );
+      expect(deleted.errors).toBeUndefined();
+      expect(deleted.data.deleteProject.archivedAt).not.toBeNull();
+      const again = await stack.gql(
+        `mutation($input: DeleteProjectInput!) { deleteProject(input: $input) { id } }`,
+        { input: { workspaceId: 1, projectId: id } },
+      );
+      expect(again.data.deleteProject).toBeNull();
+      expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(again.errors![0]!.message).toMatch(/already archived/);
+    });
+
+    it('validation before any upstream call: empty name, deadline before start, negative budget', async () => {
+      await stack.resetUpstreamStats();
+      const cases: [Record<string, unknown>, string, RegExp][] = [
+        [{ name: '  ' }, 'input.name', /must not be empty/],
+        [{ name: 'x'.repeat(256) }, 'input.name', /at most 255 characters/],
+        [
+          { name: 'A', startDate: '2026-02-01', deadline: '2026-01-01' },
+          'input.deadline',
+          /must not be before/,
+        ],
+        [{ name: 'A', budget: -1 }, 'input.budget', /non-negative number/],
+      ];
+      for (const [fields, argument, message] of cases) {
+        const r = await stack.gql(
+          `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+          {
+            input: { workspaceId: 1, ...fields },
+          },
+        );
+        expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+        expect(r.errors![0]!.message).toMatch(message);
+      }
+      expect(await upstreamWrites()).toBe(0);
+    });
+
+    it('FORBIDDEN names what was refused: demo-member creating a project', async () => {
+      const r = await stack.gql(
+        `mutation { createProject(input: { workspaceId: 1, name: "Not mine" }) { id } }`,
+        {},
+        'demo-member',
+      );
+      expect(r.data.createProject).toBeNull();
+      expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(r.errors![0]!.message).toMatch(
+        /createProject refused: .*Owners and Executive Managers.*create projects/,
+      );
+    });
+  });
+
+  describe('tasks', () => {
+    const TASKS = `query($p: Int!) { workspace(workspaceId: 1) { project(projectId: $p) {
+      tasks(first: 100) { nodes { taskId title status assignees { userId } subTasks { taskId } } } } } }`;
+    const tasksOf = async (projectId: number, token = 'demo-owner') => {
+      const r = await stack.gql(TASKS, { p: projectId }, token);
+      expect(r.errors).toBeUndefined();
+      return r.data.workspace.project.tasks.nodes as any[];
+    };
+
+    it('create, sub-task, update, assign, unassign, delete; the other caller sees each step', async () => {
+      const { projectId, userId } = projectWithMember();
+      await tasksOf(projectId, 'demo-manager');
+
+      const created = await stack.gql(
+        `mutation($input: CreateTaskInput!) { createTask(input: $input) { id taskId title priority project { projectId } } }`,
+        { input: { workspaceId: 1, projectId, title: 'Write the docs', priority: 'HIGH' } },
+      );
+      expect(created.errors).toBeUndefined();
+      const { taskId } = created.data.createTask;
+      expect(created.data.createTask).toMatchObject({
+        id: globalId('Task', 1, taskId),
+        title: 'Write the docs',
+        priority: 'HIGH',
+        project: { projectId },
+      });
+      const sub = await stack.gql(
+        `mutation($input: CreateTaskInput!) { createTask(input: $input) { taskId parentTaskId } }`,
+        { input: { workspaceId: 1, projectId, title: 'Section 1', parentTaskId: taskId } },
+      );
+      expect(sub.data.createTask.parentTaskId).toBe(taskId);
+      let seen = (await tasksOf(projectId, 'demo-manager')).find((t) => t.taskId === taskId);
+      expect(seen.subTasks).toEqual([{ taskId: sub.data.createTask.taskId }]);
+
+      const updated = await stack.gql(
+        `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id status completedAt } }`,
+        { input: { workspaceId: 1, projectId, taskId, status: 'DONE' } },
+      );
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.updateTask.status).toBe('DONE');
+      expect(updated.data.updateTask.completedAt).not.toBeNull();
+
+      const ASSIGN = `mutation($input: AssignTaskInput!) { assignTask(input: $input) { id assignees { userId member { userId } } } }`;
+      const assigned = await stack.gql(ASSIGN, { input: { workspaceId: 1, projectId, taskId, userId } });
+      expect(assigned.errors).toBeUndefined();
+      expect(assigned.data.assignTask.id).toBe(globalId('Task', 1, taskId));
+      expect(assigned.data.assignTask.assignees).toContainEqual({ userId, member: { userId } });
+      seen = (await tasksOf(projectId, 'demo-manager')).find((t) => t.taskId === taskId);
+      expect(seen).toMatchObject({ status: 'DONE', assignees: [{ userId }] });
+
+      const twice = await stack.gql(
+        `mutation($input: UnassignTaskInput!) { unassignTask(input: $input) { assignees { userId } } }`,
+        { input: { workspaceId: 1, projectId, taskId, userId } },
+      );
+      expect(twice.errors).toBeUndefined();
+      expect(twice.data.unassignTask.assignees).toEqual([]);
+      const notAssigned = await stack.gql(
+        `mutation($input: UnassignTaskInput!) { unassignTask(input: $input) { id } }`,
+        { input: { workspaceId: 1, projectId, taskId, userId } },
+      );
+      expect(notAssigned.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+
+      const deleted = await stack.gql(
+        `mutation($input: DeleteTaskInput!) { deleteTask(input: $input) { id taskId projectId } }`,
+        { input: { workspaceId: 1, projectId, taskId } },
+      );
+      expect(deleted.errors).toBeUndefined();
+      expect(deleted.data.deleteTask).toEqual({ id: globalId('Task', 1, taskId), taskId, projectId });
+      expect((await tasksOf(projectId, 'demo-manager')).map((t) => t.taskId)).not.toContain(taskId);
+    });
+
+    it('validation and refusal: long title, end before start; a Regular User may not create tasks', async () => {
+      const { projectId } = projectWithMember();
+      await stack.resetUpstreamStats();
+      const bad = await stack.gql(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
+        input: { workspaceId: 1, projectId, title: 'x'.repeat(256) },
+      });
+      expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.title' });
+      const order = await stack.gql(
+        `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id } }`,
+        {
+          input: { workspaceId: 1, projectId, taskId: 1, startDate: '2026-02-02', endDate: '2026-02-01' },
+        },
+      );
+      expect(order.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.endDate',
+      });
+      const nothing = await stack.gql(
+        `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id } }`,
+        {
+          input: { workspaceId: 1, projectId, taskId: 1 },
+        },
+      );
+      expect(nothing.errors![0]!.message).toMatch(/at least one of title/);
+      expect(await upstreamWrites()).toBe(0);
+
+      const refused = await stack.gql(
+        `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`,
+        { input: { workspaceId: 1, projectId, title: 'Mine' } },
+        'demo-member',
+      );
+      expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(refused.errors![0]!.message).toMatch(/createTask refused/);
+    });
+  });
+
+  describe('contracts', () => {
+    const CONTRACTS = `query($p: Int!) { workspace(workspaceId: 1) { project(projectId: $p) { contracts { contractId userId status } } } }`;
+
+    it('create, update (pause), delete; the other caller sees each step; a duplicate is refused', async () => {
+      const { projectId, userId } = memberWithoutContract();
+      const contractsOf = async () => {
+        const r = await stack.gql(CONTRACTS, { p: projectId }, 'demo-manager');
+        expect(r.errors).toBeUndefined();
+        return r.data.workspace.project.contracts as any[];
+      };
+      expect((await contractsOf()).map((c) => c.userId)).not.toContain(userId);
+
+      const created = await stack.gql(
+        `mutation($input: CreateContractInput!) { createContract(input: $input) { id contractId userId weeklyHoursLimit screenshotMode member { userId } } }`,
+        { input: { workspaceId: 1, projectId, userId, weeklyHoursLimit: 20, screenshotMode: 'BLURRED' } },
+      );
+      expect(created.errors).toBeUndefined();
+      const { contractId } = created.data.createContract;
+      expect(created.data.createContract).toMatchObject({
+        id: globalId('Contract', 1, contractId),
+        userId,
+        weeklyHoursLimit: 20,
+        screenshotMode: 'blurred',
+        member: { userId },
+      });
+      expect(await contractsOf()).toContainEqual({ contractId, userId, status: 'ACTIVE' });
+
+      const duplicate = await stack.gql(
+        `mutation($input: CreateContractInput!) { createContract(input: $input) { id } }`,
+        { input: { workspaceId: 1, projectId, userId } },
+      );
+      expect(duplicate.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(duplicate.errors![0]!.message).toMatch(/already has contract/);
+
+      const paused = await stack.gql(
+        `mutation($input: UpdateContractInput!) { updateContract(input: $input) { id status } }`,
+        { input: { workspaceId: 1, contractId, status: 'PAUSED' } },
+      );
+      expect(paused.errors).toBeUndefined();
+      expect(paused.data.updateContract).toEqual({
+        id: globalId('Contract', 1, contractId),
+        status: 'PAUSED',
+      });
+      expect(await contractsOf()).toContainEqual({ contractId, userId, status: 'PAUSED' });
+
+      const deleted = await stack.gql(
+        `mutation($input: DeleteContractInput!) { deleteContract(input: $input) { id contractId } }`,
+        { input: { workspaceId: 1, contractId } },
+      );
+      expect(deleted.errors).toBeUndefined();
+      expect(deleted.data.deleteContract).toEqual({ id: globalId('Contract', 1, contractId), contractId });
+      expect((await contractsOf()).map((c) => c.contractId)).not.toContain(contractId);
+    });
+
+    it('validation: weekly limit over 168, negative rate, nothing to change', async () => {
+      await stack.resetUpstreamStats();
+      for (const [fields, argument] of [
+        [{ weeklyHoursLimit: 169 }, 'input.weeklyHoursLimit'],
+        [{ rate: -5 }, 'input.rate'],
+        [{}, 'input'],
+      ] as const) {
+        const r = await stack.gql(
+          `mutation($input: UpdateContractInput!) { updateContract(input: $input) { id } }`,
+          { input: { workspaceId: 1, contractId: 1, ...fields } },
+        );
+        expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      }
+      expect(await upstreamWrites()).toBe(0);
+    });
+  });
+});
