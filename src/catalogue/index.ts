@@ -5,7 +5,7 @@ import {
   deleteContract,
   updateContract,
 } from './contracts.operations.js';
-import { memberById, membersList } from './members.operations.js';
+import { inviteMember, memberById, membersList, removeMember, updateMember } from './members.operations.js';
 import type { Operation } from './operation.js';
 import {
   createProject,
@@ -53,4 +53,7 @@ export const CATALOGUE: readonly Operation[] = [
   assignTask,
   unassignTask,
   taskAssigneesList,
+  inviteMember,
+  updateMember,
+  removeMember,
 ];

@@ -7,7 +7,14 @@ import {
   WorkspaceContractResolver,
   WorkspaceContractsResolver,
 } from './contract.resolver.js';
-import { MemberResolver, WorkspaceMemberResolver, WorkspaceMembersResolver } from './member.resolver.js';
+import {
+  InviteMemberResolver,
+  MemberResolver,
+  RemoveMemberResolver,
+  UpdateMemberResolver,
+  WorkspaceMemberResolver,
+  WorkspaceMembersResolver,
+} from './member.resolver.js';
 import {
   CreateProjectResolver,
   DeleteProjectResolver,
@@ -60,4 +67,7 @@ export const resolvers = [
   DeletedTaskResolver,
   AssignTaskResolver,
   UnassignTaskResolver,
+  InviteMemberResolver,
+  UpdateMemberResolver,
+  RemoveMemberResolver,
 ] as const;

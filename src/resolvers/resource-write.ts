@@ -20,6 +20,11 @@ export interface ResourceWriteSpec<I, A, R extends WriteOutcome> {
   roles: string;
   write: WriteOperation<A, never, R>;
   toArgs(input: I): A;
+  /**
+   * Reads the state back when only the write's answer can say where (a create that answers with
+   * an id alone); a failed read leaves the answer as told, marked `readBackFailed`.
+   */
+  readBack?(told: R, ctx: RequestContext): Promise<R>;
 }
 
 export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteSpec<I, A, R>): ClassType {
@@ -30,7 +35,9 @@ export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteS
     async (input: I, ctx: RequestContext): Promise<R> => {
       const args = spec.toArgs(input);
       try {
-        return await ctx.operations.write(ctx.caller, spec.write, args);
+        const told = await ctx.operations.write(ctx.caller, spec.write, args);
+        if (!spec.readBack) return told;
+        return await spec.readBack(told, ctx).catch(() => ({ ...told, readBackFailed: true as const }));
       } catch (error) {
         if (error instanceof GatewayError && error.code === 'FORBIDDEN') {
           throw new GatewayError(

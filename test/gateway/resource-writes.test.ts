@@ -356,4 +356,95 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
       expect(await upstreamWrites()).toBe(0);
     });
   });
+
+  describe('members', () => {
+    const MEMBER = `query($u: Int!) { workspace(workspaceId: 1) { member(userId: $u) { id role status weeklyHoursLimit } } }`;
+
+    it('invite, update, remove: read back, and the other caller sees each step', async () => {
+      const invited = await stack.gql(
+        `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id userId email firstName role status } }`,
+        {
+          input: {
+            workspaceId: 1,
+            email: `new-${profile}@example.com`,
+            firstName: 'Nia',
+            lastName: 'New',
+            role: 'REGULAR_USER',
+          },
+        },
+      );
+      expect(invited.errors).toBeUndefined();
+      const { userId } = invited.data.inviteMember;
+      expect(invited.data.inviteMember).toMatchObject({
+        id: globalId('Member', 1, userId),
+        email: `new-${profile}@example.com`,
+        firstName: 'Nia',
+        role: 'REGULAR_USER',
+      });
+      expect((await stack.gql(MEMBER, { u: userId }, 'demo-manager')).data.workspace.member).toMatchObject({
+        role: 'REGULAR_USER',
+      });
+
+      const updated = await stack.gql(
+        `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id role weeklyHoursLimit } }`,
+        { input: { workspaceId: 1, userId, role: 'TEAM_MANAGER', weeklyHoursLimit: 30 } },
+      );
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.updateMember).toEqual({
+        id: globalId('Member', 1, userId),
+        role: 'TEAM_MANAGER',
+        weeklyHoursLimit: 30,
+      });
+      expect((await stack.gql(MEMBER, { u: userId }, 'demo-manager')).data.workspace.member).toMatchObject({
+        role: 'TEAM_MANAGER',
+        weeklyHoursLimit: 30,
+      });
+
+      const removed = await stack.gql(
+        `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id status } }`,
+        { input: { workspaceId: 1, userId } },
+      );
+      expect(removed.errors).toBeUndefined();
+      expect(removed.data.removeMember).toEqual({ id: globalId('Member', 1, userId), status: 'LEFT' });
+      const again = await stack.gql(
+        `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`,
+        { input: { workspaceId: 1, userId } },
+      );
+      expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(again.errors![0]!.message).toMatch(/already archived/);
+    });
+
+    it('validation before any upstream call, and FORBIDDEN for a Regular User', async () => {
+      await stack.resetUpstreamStats();
+      const base = {
+        workspaceId: 1,
+        email: 'a@example.com',
+        firstName: 'A',
+        lastName: 'B',
+        role: 'REGULAR_USER',
+      };
+      for (const [fields, argument] of [
+        [{ email: 'not-an-email' }, 'input.email'],
+        [{ firstName: '' }, 'input.firstName'],
+        [{ role: 'OWNER' }, 'input.role'],
+        [{ workspaceId: 0 }, 'input.workspaceId'],
+      ] as const) {
+        const r = await stack.gql(
+          `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+          {
+            input: { ...base, ...fields },
+          },
+        );
+        expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      }
+      expect(await upstreamWrites()).toBe(0);
+      const refused = await stack.gql(
+        `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+        { input: base },
+        'demo-member',
+      );
+      expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(refused.errors![0]!.message).toMatch(/inviteMember refused: .*invite members/);
+    });
+  });
 });

@@ -43,6 +43,9 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'Mutation.deleteTask': 'call',
   'Mutation.assignTask': 'call',
   'Mutation.unassignTask': 'call',
+  'Mutation.inviteMember': 'call',
+  'Mutation.updateMember': 'call',
+  'Mutation.removeMember': 'call',
 };
 
 /**
