@@ -24,6 +24,15 @@ import {
   unassignTask,
   updateTask,
 } from './tasks.operations.js';
+import {
+  assignProjectViewer,
+  createProjectViewer,
+  deleteProjectViewer,
+  projectViewerById,
+  projectViewersList,
+  restoreProjectViewer,
+  unassignProjectViewer,
+} from './project-viewers.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
 import { workspacesList } from './workspaces.operations.js';
 
@@ -56,4 +65,11 @@ export const CATALOGUE: readonly Operation[] = [
   inviteMember,
   updateMember,
   removeMember,
+  projectViewersList,
+  projectViewerById,
+  createProjectViewer,
+  deleteProjectViewer,
+  restoreProjectViewer,
+  assignProjectViewer,
+  unassignProjectViewer,
 ];

@@ -35,6 +35,16 @@ import {
   UpdateTaskResolver,
 } from './task.resolver.js';
 import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
+import {
+  AssignProjectViewerResolver,
+  CreateProjectViewerResolver,
+  DeleteProjectViewerResolver,
+  ProjectViewerResolver,
+  ProjectViewersOfProjectResolver,
+  RestoreProjectViewerResolver,
+  UnassignProjectViewerResolver,
+  WorkspaceProjectViewersResolver,
+} from './project-viewer.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
@@ -70,4 +80,12 @@ export const resolvers = [
   InviteMemberResolver,
   UpdateMemberResolver,
   RemoveMemberResolver,
+  ProjectViewerResolver,
+  ProjectViewersOfProjectResolver,
+  WorkspaceProjectViewersResolver,
+  CreateProjectViewerResolver,
+  DeleteProjectViewerResolver,
+  RestoreProjectViewerResolver,
+  AssignProjectViewerResolver,
+  UnassignProjectViewerResolver,
 ] as const;

@@ -447,4 +447,113 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
       expect(refused.errors![0]!.message).toMatch(/inviteMember refused: .*invite members/);
     });
   });
+
+  describe('project viewers', () => {
+    const VIEWERS = `query { workspace(workspaceId: 1) { projectViewers(first: 100) { totalCount nodes { viewerId status projectIds } } } }`;
+    const PROJECT_VIEWERS = `query($p: Int!) { workspace(workspaceId: 1) { project(projectId: $p) { viewers { viewerId } } } }`;
+    const viewers = async (token = 'demo-owner') => {
+      const r = await stack.gql(VIEWERS, {}, token);
+      expect(r.errors).toBeUndefined();
+      return r.data.workspace.projectViewers.nodes as any[];
+    };
+
+    it('create, assign a project, unassign, archive, restore; the other caller sees each step', async () => {
+      const { projectId } = projectWithMember();
+      await viewers('demo-manager');
+      expect((await stack.gql(PROJECT_VIEWERS, { p: projectId }, 'demo-manager')).errors).toBeUndefined();
+
+      const created = await stack.gql(
+        `mutation($input: CreateProjectViewerInput!) { createProjectViewer(input: $input) { id viewerId email status projectIds } }`,
+        {
+          input: {
+            workspaceId: 1,
+            email: `client-${profile}@example.com`,
+            firstName: 'Cli',
+            lastName: 'Ent',
+          },
+        },
+      );
+      expect(created.errors).toBeUndefined();
+      const { viewerId } = created.data.createProjectViewer;
+      expect(Number.isInteger(viewerId)).toBe(true);
+      expect(created.data.createProjectViewer).toMatchObject({
+        id: globalId('ProjectViewer', 1, viewerId),
+        email: `client-${profile}@example.com`,
+        status: 'ACTIVE',
+        projectIds: [],
+      });
+      expect((await viewers('demo-manager')).map((v) => v.viewerId)).toContain(viewerId);
+
+      const ref = { workspaceId: 1, viewerId };
+      const assigned = await stack.gql(
+        `mutation($input: AssignProjectViewerInput!) { assignProjectViewer(input: $input) { id projectIds projects { projectId } } }`,
+        { input: { ...ref, projectId } },
+      );
+      expect(assigned.errors).toBeUndefined();
+      expect(assigned.data.assignProjectViewer).toEqual({
+        id: globalId('ProjectViewer', 1, viewerId),
+        projectIds: [projectId],
+        projects: [{ projectId }],
+      });
+      const onProject = await stack.gql(PROJECT_VIEWERS, { p: projectId }, 'demo-manager');
+      expect(onProject.data.workspace.project.viewers).toContainEqual({ viewerId });
+      const twice = await stack.gql(
+        `mutation($input: AssignProjectViewerInput!) { assignProjectViewer(input: $input) { id } }`,
+        { input: { ...ref, projectId } },
+      );
+      expect(twice.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(twice.errors![0]!.message).toMatch(/already assigned/);
+
+      const unassigned = await stack.gql(
+        `mutation($input: UnassignProjectViewerInput!) { unassignProjectViewer(input: $input) { projectIds } }`,
+        { input: { ...ref, projectId } },
+      );
+      expect(unassigned.errors).toBeUndefined();
+      expect(unassigned.data.unassignProjectViewer.projectIds).toEqual([]);
+
+      const archived = await stack.gql(
+        `mutation($input: DeleteProjectViewerInput!) { deleteProjectViewer(input: $input) { id status } }`,
+        { input: ref },
+      );
+      expect(archived.errors).toBeUndefined();
+      expect(archived.data.deleteProjectViewer.status).toBe('LEFT');
+      expect((await viewers('demo-manager')).find((v) => v.viewerId === viewerId).status).toBe('LEFT');
+
+      const restored = await stack.gql(
+        `mutation($input: RestoreProjectViewerInput!) { restoreProjectViewer(input: $input) { id status } }`,
+        { input: ref },
+      );
+      expect(restored.errors).toBeUndefined();
+      expect(restored.data.restoreProjectViewer).toEqual({
+        id: globalId('ProjectViewer', 1, viewerId),
+        status: 'ACTIVE',
+      });
+      expect((await viewers('demo-manager')).find((v) => v.viewerId === viewerId).status).toBe('ACTIVE');
+    });
+
+    it('validation before any upstream call; FORBIDDEN for a Regular User', async () => {
+      await stack.resetUpstreamStats();
+      const bad = await stack.gql(
+        `mutation($input: CreateProjectViewerInput!) { createProjectViewer(input: $input) { id } }`,
+        { input: { workspaceId: 1, email: 'nope', firstName: 'A', lastName: 'B' } },
+      );
+      expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.email' });
+      const badId = await stack.gql(
+        `mutation($input: AssignProjectViewerInput!) { assignProjectViewer(input: $input) { id } }`,
+        { input: { workspaceId: 1, viewerId: -3, projectId: 1 } },
+      );
+      expect(badId.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.viewerId',
+      });
+      expect(await upstreamWrites()).toBe(0);
+      const refused = await stack.gql(
+        `mutation($input: CreateProjectViewerInput!) { createProjectViewer(input: $input) { id } }`,
+        { input: { workspaceId: 1, email: 'c@example.com', firstName: 'A', lastName: 'B' } },
+        'demo-member',
+      );
+      expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(refused.errors![0]!.message).toMatch(/createProjectViewer refused/);
+    });
+  });
 });

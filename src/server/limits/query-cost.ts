@@ -46,6 +46,13 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'Mutation.inviteMember': 'call',
   'Mutation.updateMember': 'call',
   'Mutation.removeMember': 'call',
+  'Workspace.projectViewers': 'pages',
+  'Project.viewers': 'call',
+  'Mutation.createProjectViewer': 'call',
+  'Mutation.deleteProjectViewer': 'call',
+  'Mutation.restoreProjectViewer': 'call',
+  'Mutation.assignProjectViewer': 'call',
+  'Mutation.unassignProjectViewer': 'call',
 };
 
 /**

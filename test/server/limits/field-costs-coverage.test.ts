@@ -14,6 +14,7 @@ const SERVED_FROM_LISTS = new Set([
   'TaskAssignee.member',
   'TrackerState.member',
   'TrackerState.contract',
+  'ProjectViewer.projects',
 ]);
 
 describe('the query cost table covers every field that can call WebWork', () => {
