@@ -1,4 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { MemberRecord } from '../catalogue/members.operations.js';
+import type { TaskRecord } from '../catalogue/tasks.operations.js';
+import { Member } from '../schema/types/member.type.js';
+import { Task } from '../schema/types/task.type.js';
 import type { ContractRecord } from '../catalogue/contracts.operations.js';
 import {
   createProject,
@@ -24,7 +28,7 @@ import { Project } from '../schema/types/project.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
-import { lookupField } from './lookup-field.js';
+import { lookupField, orNullWhenMissing } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
 import { amount, optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
 import { positiveId } from './validate.js';
@@ -40,6 +44,31 @@ export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) =>
   })
   contracts(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<ContractRecord[]> {
     return ctx.loaders.contractsOfProject.load({ workspaceId: project.workspaceId, id: project.projectId });
+  }
+
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: "The project's owner (the workspace owner); null if the caller cannot see them.",
+  })
+  owner(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> {
+    return orNullWhenMissing(
+      ctx.loaders.member.load({ workspaceId: project.workspaceId, id: project.ownerId }),
+    );
+  }
+
+  @FieldResolver(() => Task, {
+    nullable: true,
+    description: "A task of this project by id (from the project's task list); null if there is none.",
+  })
+  task(
+    @Root() project: ProjectRecord,
+    @Arg('taskId', () => Int) taskId: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TaskRecord | null> {
+    positiveId('taskId', taskId);
+    return orNullWhenMissing(
+      ctx.loaders.task.load({ workspaceId: project.workspaceId, id: taskId, projectId: project.projectId }),
+    );
   }
 }
 

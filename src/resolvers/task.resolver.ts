@@ -38,6 +38,30 @@ export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [t.works
     return ctx.loaders.project.load({ workspaceId: task.workspaceId, id: task.projectId });
   }
 
+  @FieldResolver(() => Task, {
+    nullable: true,
+    description: "The parent task of a sub-task (from the project's task list); null for a top-level task.",
+  })
+  parentTask(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<TaskRecord | null> | null {
+    if (task.parentTaskId == null) return null;
+    return orNullWhenMissing(
+      ctx.loaders.task.load({
+        workspaceId: task.workspaceId,
+        id: task.parentTaskId,
+        projectId: task.projectId,
+      }),
+    );
+  }
+
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'Who created the task; null if the caller cannot see them.',
+  })
+  creator(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    if (task.creatorId == null) return null;
+    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: task.workspaceId, id: task.creatorId }));
+  }
+
   @FieldResolver(() => [Task], {
     nullable: true,
     description:

@@ -210,6 +210,17 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
         { input: { workspaceId: 1, projectId, title: 'Section 1', parentTaskId: taskId } },
       );
       expect(sub.data.createTask.parentTaskId).toBe(taskId);
+      const refs = await stack.gql(
+        `query($p: Int!, $t: Int!) { workspace(workspaceId: 1) { project(projectId: $p) {
+          owner { userId } task(taskId: $t) { parentTask { taskId } creator { userId } } } } }`,
+        { p: projectId, t: sub.data.createTask.taskId },
+        'demo-manager',
+      );
+      expect(refs.errors).toBeUndefined();
+      expect(refs.data.workspace.project).toEqual({
+        owner: { userId: state().workspaces.get(1)!.ownerId },
+        task: { parentTask: { taskId }, creator: { userId: state().tokens.get('demo-owner') } },
+      });
       let seen = (await tasksOf(projectId, 'demo-manager')).find((t) => t.taskId === taskId);
       expect(seen.subTasks).toEqual([{ taskId: sub.data.createTask.taskId }]);
 

@@ -32,6 +32,7 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'Mutation.startTracking': 'call',
   'Mutation.stopTracking': 'call',
   'Task.subTasks': 'call',
+  'Project.task': 'call',
   'Mutation.createProject': 'call',
   'Mutation.updateProject': 'call',
   'Mutation.deleteProject': 'call',

@@ -15,6 +15,9 @@ const SERVED_FROM_LISTS = new Set([
   'TrackerState.member',
   'TrackerState.contract',
   'ProjectViewer.projects',
+  'Task.parentTask',
+  'Task.creator',
+  'Project.owner',
 ]);
 
 describe('the query cost table covers every field that can call WebWork', () => {
