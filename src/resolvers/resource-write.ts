@@ -43,7 +43,6 @@ export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteS
           throw new GatewayError(
             'FORBIDDEN',
             `${spec.name} refused: WebWork lets only ${spec.roles} ${spec.action}. ${error.message}`,
-            { refused: spec.name },
           );
         }
         throw error;
