@@ -1,5 +1,5 @@
 import { globalId } from '../../src/schema/global-id.js';
-import { startStack, type Stack } from '../support/gateway-harness.js';
+import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
 
 /**
  * Writes of projects, contracts and tasks through GraphQL, against the simulator over HTTP under
@@ -164,6 +164,25 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
         expect(r.errors![0]!.message).toMatch(message);
       }
       expect(await upstreamWrites()).toBe(0);
+    });
+
+    it('a create is sent exactly once, never retried, when WebWork fails it', async () => {
+      await stack.resetUpstreamStats();
+      await configureSimulator(stack.sim, {
+        failRate: 1,
+        faultMethods: ['POST'],
+        faultPathPattern: '^/api/v2/projects$',
+      });
+      try {
+        const r = await stack.gql(
+          `mutation { createProject(input: { workspaceId: 1, name: "Once" }) { id } }`,
+        );
+        expect(r.data.createProject).toBeNull();
+        expect(r.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
+      } finally {
+        await configureSimulator(stack.sim, { failRate: 0 });
+      }
+      expect((await stack.upstreamStats()).byRoute['POST /projects']).toBe(1);
     });
 
     it('FORBIDDEN names what was refused: demo-member creating a project', async () => {
