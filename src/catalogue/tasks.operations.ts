@@ -33,7 +33,11 @@ export interface TaskRecord extends WriteOutcome {
   startDate: string | null;
   endDate: string | null;
   completedAt: string | null;
-  assignees: AssigneeRecord[];
+  /**
+   * As the task embeds them (REFERENCE 9.5: not always present); null when it does not, and then
+   * `Task.assignees` reads `GET /tasks/{taskId}/assignees`.
+   */
+  assignees: AssigneeRecord[] | null;
   parentTaskId: number | null;
   createdAt: string | null;
   updatedAt: string | null;
@@ -85,7 +89,7 @@ const toTask = (t: WireTask, { workspaceId }: { workspaceId: number }): TaskReco
   startDate: toIsoDate(t.start_date),
   endDate: toIsoDate(t.end_date),
   completedAt: toIsoDateTime(t.completed_at),
-  assignees: (t.assignees ?? []).map((a) => toAssignee(a, workspaceId)),
+  assignees: t.assignees === undefined ? null : t.assignees.map((a) => toAssignee(a, workspaceId)),
   parentTaskId: t.parent_id ?? null,
   createdAt: toIsoDateTime(t.created_at),
   updatedAt: toIsoDateTime(t.updated_at),
@@ -231,7 +235,7 @@ const blankTask = (a: TaskRefArgs & TaskFields): TaskRecord => ({
   startDate: a.startDate ?? null,
   endDate: a.endDate ?? null,
   completedAt: null,
-  assignees: [],
+  assignees: null,
   parentTaskId: a.parentTaskId ?? null,
   createdAt: null,
   updatedAt: null,
@@ -299,7 +303,7 @@ export const assignTask = write<TaskAssignArgs, WireTask | null, TaskRecord>({
   told: (a, t) => (t ? toTask(t, a) : blankTask(a)),
   readBack: {
     read: readTask,
-    applied: (state, a) => state.assignees.some((x) => x.userId === a.userId),
+    applied: (state, a) => (state.assignees ?? []).some((x) => x.userId === a.userId),
   },
 });
 
@@ -316,6 +320,6 @@ export const unassignTask = write<TaskAssignArgs, WireTask | null, TaskRecord>({
   told: (a, t) => (t ? toTask(t, a) : blankTask(a)),
   readBack: {
     read: readTask,
-    applied: (state, a) => !state.assignees.some((x) => x.userId === a.userId),
+    applied: (state, a) => !(state.assignees ?? []).some((x) => x.userId === a.userId),
   },
 });

@@ -7,6 +7,7 @@ import {
   createTask,
   deleteTask,
   type TaskRecord,
+  taskAssigneesList,
   tasksList,
   unassignTask,
   updateTask,
@@ -36,6 +37,25 @@ export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [t.works
   @FieldResolver(() => Project, { nullable: true, description: 'The project this task belongs to.' })
   project(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord> {
     return ctx.loaders.project.load({ workspaceId: task.workspaceId, id: task.projectId });
+  }
+
+  @FieldResolver(() => [TaskAssignee], {
+    nullable: true,
+    description:
+      "Who the task is assigned to: as WebWork's task lists embed them, or, when a task comes without them, from GET /tasks/{taskId}/assignees.",
+  })
+  assignees(
+    @Root() task: TaskRecord,
+    @Ctx() ctx: RequestContext,
+  ): AssigneeRecord[] | Promise<AssigneeRecord[]> {
+    return (
+      task.assignees ??
+      ctx.loaders.memo.all(taskAssigneesList, {
+        workspaceId: task.workspaceId,
+        projectId: task.projectId,
+        taskId: task.taskId,
+      })
+    );
   }
 
   @FieldResolver(() => Task, {

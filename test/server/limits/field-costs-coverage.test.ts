@@ -17,6 +17,8 @@ const SERVED_FROM_LISTS = new Set([
   'ProjectViewer.projects',
   'Task.parentTask',
   'Task.creator',
+  // Embedded in the task lists (REFERENCE 9.5); read on their own only when a task lacks them.
+  'Task.assignees',
   'Project.owner',
 ]);
 
