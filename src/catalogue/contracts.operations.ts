@@ -5,12 +5,15 @@ import {
   contractStatusLabels,
   type RateSource,
   rateSourceByCode,
+  type ScreenshotMode,
+  screenshotModeLabels,
 } from './contracts.enums.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import { list, read } from './operation.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
 
-export interface ContractRecord {
+export interface ContractRecord extends WriteOutcome {
   workspaceId: number;
   contractId: number;
   projectId: number;
@@ -100,4 +103,124 @@ export const contractById = read<{ workspaceId: number; id: number }, WireContra
   key: (a) => ({ workspace_id: a.workspaceId, contract_id: a.id }),
   tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'contracts')],
   map: (c, a) => toContract(c!, a),
+});
+
+/** The writable fields of a contract, in gateway spelling. */
+export interface ContractFields {
+  weeklyHoursLimit?: number | null;
+  screenshotMode?: ScreenshotMode | null;
+  /** Applied only when the caller may set rates. */
+  rate?: number | null;
+}
+
+export interface CreateContractArgs extends ContractFields {
+  workspaceId: number;
+  projectId: number;
+  userId: number;
+}
+
+export interface ContractRefArgs {
+  workspaceId: number;
+  contractId: number;
+}
+
+export interface UpdateContractArgs extends ContractFields, ContractRefArgs {
+  status?: ContractStatus | null;
+}
+
+const contractFieldsBody = (a: ContractFields) => ({
+  weekly_hours_limit: a.weeklyHoursLimit,
+  screenshots: a.screenshotMode ? screenshotModeLabels[a.screenshotMode] : undefined,
+  rate: a.rate,
+});
+
+/**
+ * What a contract write makes stale: the contract list (it serves by-id lookups, members' and
+ * projects' contracts) and the projects list (it counts contracts).
+ */
+const contractStale = (a: { workspaceId: number }) => [
+  tags.workspaceResource(a.workspaceId, 'contracts'),
+  tags.workspaceResource(a.workspaceId, 'projects'),
+];
+
+const readContract = (reads: Reads, a: ContractRefArgs) =>
+  reads.read(contractById, { workspaceId: a.workspaceId, id: a.contractId });
+
+/** A contract known only by what a write was told. */
+const blankContract = (
+  a: ContractRefArgs &
+    ContractFields & { projectId?: number; userId?: number; status?: ContractStatus | null },
+): ContractRecord => ({
+  workspaceId: a.workspaceId,
+  contractId: a.contractId,
+  projectId: a.projectId ?? 0,
+  userId: a.userId ?? 0,
+  roleLabel: null,
+  weeklyHoursLimit: a.weeklyHoursLimit ?? null,
+  screenshotMode: a.screenshotMode ? screenshotModeLabels[a.screenshotMode] : null,
+  screenshotLabel: null,
+  rate: a.rate ?? null,
+  rateSource: null,
+  currency: null,
+  status: a.status ?? ('ACTIVE' as ContractStatus),
+  isBillable: null,
+  createdAt: null,
+  updatedAt: null,
+});
+
+/** `POST /contracts` (Owners and Executive Managers): assigns a member to a project. */
+export const createContract = write<CreateContractArgs, WireContract | null, ContractRecord>({
+  name: 'createContract',
+  method: 'POST',
+  path: '/contracts',
+  verb: 'contract creation',
+  subject: 'contracts list',
+  body: (a) => ({
+    workspace_id: a.workspaceId,
+    project_id: a.projectId,
+    user_id: a.userId,
+    ...contractFieldsBody(a),
+  }),
+  stale: contractStale,
+  told: (a, c) => {
+    if (!c) {
+      throw new GatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        'WebWork created the contract but did not tell its id; read the contracts before creating it again.',
+      );
+    }
+    return toContract(c, a);
+  },
+});
+
+/** `PUT /contracts/{contractId}`: limits, screenshots, rate, pause/resume; read back. */
+export const updateContract = write<UpdateContractArgs, WireContract | null, ContractRecord>({
+  name: 'updateContract',
+  method: 'PUT',
+  path: '/contracts/{contractId}',
+  pathParams: (a) => ({ contractId: a.contractId }),
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'contract update',
+  subject: 'contract',
+  body: (a) => ({
+    workspace_id: a.workspaceId,
+    ...contractFieldsBody(a),
+    status: a.status ? contractStatusLabels[a.status] : undefined,
+  }),
+  stale: contractStale,
+  told: (a, c) => (c ? toContract(c, a) : blankContract(a)),
+  readBack: { read: readContract },
+});
+
+/** `DELETE /contracts/{contractId}`: the member leaves the project (the contract is gone). */
+export const deleteContract = write<ContractRefArgs, unknown, ContractRecord>({
+  name: 'deleteContract',
+  method: 'DELETE',
+  path: '/contracts/{contractId}',
+  pathParams: (a) => ({ contractId: a.contractId }),
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'contract deletion',
+  subject: 'contract',
+  stale: contractStale,
+  told: (a) => blankContract(a),
 });

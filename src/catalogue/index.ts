@@ -1,4 +1,17 @@
-import { contractById, contractsList } from './contracts.operations.js';
+import {
+  contractById,
+  contractsList,
+  createContract,
+  deleteContract,
+  updateContract,
+} from './contracts.operations.js';
+import {
+  createExpense,
+  deleteExpense,
+  expenseCategoriesList,
+  expensesList,
+  updateExpense,
+} from './expenses.operations.js';
 import {
   approveLeave,
   leaveBalancesList,
@@ -7,16 +20,24 @@ import {
   rejectLeave,
   requestLeave,
 } from './leaves.operations.js';
-import {
-  createExpense,
-  deleteExpense,
-  expenseCategoriesList,
-  expensesList,
-  updateExpense,
-} from './expenses.operations.js';
-import { memberById, membersList } from './members.operations.js';
+import { memberById, membersList, inviteMember, removeMember, updateMember } from './members.operations.js';
 import type { Operation } from './operation.js';
-import { projectById, projectsList } from './projects.operations.js';
+import {
+  assignProjectViewer,
+  createProjectViewer,
+  deleteProjectViewer,
+  projectViewerById,
+  projectViewersList,
+  restoreProjectViewer,
+  unassignProjectViewer,
+} from './project-viewers.operations.js';
+import {
+  projectById,
+  projectsList,
+  createProject,
+  deleteProject,
+  updateProject,
+} from './projects.operations.js';
 import {
   activityDescriptionsReport,
   activityLevelReport,
@@ -25,7 +46,22 @@ import {
   taskReport,
   trackedHoursReport,
 } from './reports.operations.js';
-import { taskById, tasksList } from './tasks.operations.js';
+import {
+  taskById,
+  tasksList,
+  assignTask,
+  createTask,
+  deleteTask,
+  taskAssigneesList,
+  unassignTask,
+  updateTask,
+} from './tasks.operations.js';
+import {
+  createTimeEntry,
+  deleteTimeEntry,
+  timeEntriesPage,
+  updateTimeEntry,
+} from './time-entries.operations.js';
 import {
   approveTimeRequest,
   createTimeRequest,
@@ -33,12 +69,6 @@ import {
   timeRequestById,
   timeRequestsList,
 } from './time-requests.operations.js';
-import {
-  createTimeEntry,
-  deleteTimeEntry,
-  timeEntriesPage,
-  updateTimeEntry,
-} from './time-entries.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
 import {
   createWebhook,
@@ -94,4 +124,26 @@ export const CATALOGUE: readonly Operation[] = [
   createWebhook,
   updateWebhook,
   deleteWebhook,
+  createProject,
+  updateProject,
+  deleteProject,
+  createContract,
+  updateContract,
+  deleteContract,
+  createTask,
+  updateTask,
+  deleteTask,
+  assignTask,
+  unassignTask,
+  taskAssigneesList,
+  inviteMember,
+  updateMember,
+  removeMember,
+  projectViewersList,
+  projectViewerById,
+  createProjectViewer,
+  deleteProjectViewer,
+  restoreProjectViewer,
+  assignProjectViewer,
+  unassignProjectViewer,
 ];

@@ -2,16 +2,17 @@ import { tags } from '../cache/keys.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import {
-  type MemberRole,
-  type MemberStatus,
+  MemberRole,
+  MemberStatus,
   memberRoleLabels,
   memberStatusLabels,
   roleFromLabel,
   statusFromLabel,
 } from './members.enums.js';
-import { list, read } from './operation.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
 
-export interface MemberRecord {
+export interface MemberRecord extends WriteOutcome {
   workspaceId: number;
   userId: number;
   email: string;
@@ -106,4 +107,147 @@ export const memberById = read<{ workspaceId: number; id: number }, WireMember, 
   key: (a) => ({ workspace_id: a.workspaceId, user_id: a.id }),
   tags: (a) => [tags.workspace(a.workspaceId), tags.member(a.workspaceId, a.id)],
   map: (m, a) => toMember(m!, a),
+});
+
+export interface InviteMemberArgs {
+  workspaceId: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: MemberRole;
+}
+
+export interface MemberRefArgs {
+  workspaceId: number;
+  userId: number;
+}
+
+export interface UpdateMemberArgs extends MemberRefArgs {
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  timezone?: string | null;
+  role?: MemberRole | null;
+  /** Whether the member's rate is visible (upstream `rate_status` 1/0). */
+  rateVisible?: boolean | null;
+  weeklyHoursLimit?: number | null;
+  removeAvatar?: boolean | null;
+}
+
+interface WireInvitation {
+  user_id?: number;
+  invitation_link?: string;
+}
+
+/**
+ * What a member write makes stale: the members list (it serves by-id lookups), the member by id,
+ * and the workspace lists (a member's role and membership show there).
+ */
+const memberStale = (a: { workspaceId: number; userId?: number }) => [
+  tags.workspaceResource(a.workspaceId, 'members'),
+  tags.workspaceList(),
+  ...(a.userId === undefined ? [] : [tags.member(a.workspaceId, a.userId)]),
+];
+
+const readMember = (reads: Reads, a: MemberRefArgs) =>
+  reads.read(memberById, { workspaceId: a.workspaceId, id: a.userId });
+
+/** A member as a write's input tells it (the answer when the state cannot be read back). */
+const toldMember = (
+  a: MemberRefArgs & {
+    email?: string | null;
+    firstName?: string | null;
+    lastName?: string | null;
+    role?: MemberRole | null;
+  },
+  status: MemberStatus,
+): MemberRecord => ({
+  workspaceId: a.workspaceId,
+  userId: a.userId,
+  email: a.email ?? '',
+  firstName: a.firstName ?? '',
+  lastName: a.lastName ?? '',
+  avatar: null,
+  role: a.role ?? MemberRole.REGULAR_USER,
+  status,
+  timezone: null,
+  teamName: null,
+  title: null,
+  rate: null,
+  currency: null,
+  rateType: null,
+  weeklyHoursLimit: null,
+  screenshots: null,
+  createdAt: null,
+  updatedAt: null,
+});
+
+/**
+ * `POST /members` (Owners and Executive Managers): WebWork emails an invitation and answers with
+ * the new member's `user_id` only; the resolver reads the member back by that id.
+ */
+export const inviteMember = write<InviteMemberArgs, WireInvitation | null, MemberRecord>({
+  name: 'inviteMember',
+  method: 'POST',
+  path: '/members',
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'invitation',
+  subject: 'members list',
+  body: (a) => ({
+    workspace_id: a.workspaceId,
+    email: a.email,
+    firstname: a.firstName,
+    lastname: a.lastName,
+    role: memberRoleLabels[a.role],
+  }),
+  stale: (a) => memberStale({ workspaceId: a.workspaceId }),
+  told: (a, d) => {
+    if (d?.user_id == null) {
+      throw new GatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        'WebWork sent the invitation but did not tell the member id; read the members list before inviting again.',
+      );
+    }
+    // Invited, not yet accepted: WebWork's own status arrives with the read-back.
+    return toldMember({ ...a, userId: d.user_id }, MemberStatus.INACTIVE);
+  },
+});
+
+/** `PUT /members/{memberId}`: profile, role, rate visibility, weekly limit; read back. */
+export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRecord>({
+  name: 'updateMember',
+  method: 'PUT',
+  path: '/members/{memberId}',
+  pathParams: (a) => ({ memberId: a.userId }),
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'member update',
+  subject: 'member',
+  body: (a) => ({
+    workspace_id: a.workspaceId,
+    email: a.email,
+    firstname: a.firstName,
+    lastname: a.lastName,
+    timezone: a.timezone,
+    role: a.role ? memberRoleLabels[a.role] : undefined,
+    rate_status: a.rateVisible == null ? undefined : a.rateVisible ? 1 : 0,
+    weekly_hours_limit: a.weeklyHoursLimit,
+    remove_avatar: a.removeAvatar ? 1 : undefined,
+  }),
+  stale: memberStale,
+  told: (a, m) => (m ? toMember(m, a) : toldMember(a, MemberStatus.UNKNOWN)),
+  readBack: { read: readMember },
+});
+
+/** `DELETE /members/{memberId}`: archives the member (status LEFT; restorable in the web app). */
+export const removeMember = write<MemberRefArgs, unknown, MemberRecord>({
+  name: 'removeMember',
+  method: 'DELETE',
+  path: '/members/{memberId}',
+  pathParams: (a) => ({ memberId: a.userId }),
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'member archive',
+  subject: 'member',
+  stale: memberStale,
+  told: (a) => toldMember(a, MemberStatus.LEFT),
+  readBack: { read: readMember, applied: (state) => state.status === MemberStatus.LEFT },
 });

@@ -1,6 +1,7 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
-import { list, read } from './operation.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
 
 export interface ProjectTagRecord {
   tagId: number;
@@ -8,7 +9,7 @@ export interface ProjectTagRecord {
   color: string | null;
 }
 
-export interface ProjectRecord {
+export interface ProjectRecord extends WriteOutcome {
   workspaceId: number;
   projectId: number;
   name: string;
@@ -103,4 +104,130 @@ export const projectById = read<{ workspaceId: number; id: number }, WireProject
   key: (a) => ({ workspace_id: a.workspaceId, project_id: a.id }),
   tags: (a) => [tags.workspace(a.workspaceId), tags.project(a.workspaceId, a.id)],
   map: (p, a) => toProject(p!, a),
+});
+
+/** The writable fields of a project (create and update), in gateway spelling. */
+export interface ProjectFields {
+  name?: string | null;
+  startDate?: string | null;
+  deadline?: string | null;
+  estimatedHours?: number | null;
+  budget?: number | null;
+  notes?: string | null;
+  icon?: string | null;
+}
+
+export interface CreateProjectArgs extends ProjectFields {
+  workspaceId: number;
+  name: string;
+}
+
+export interface UpdateProjectArgs extends ProjectFields {
+  workspaceId: number;
+  projectId: number;
+}
+
+export interface ProjectRefArgs {
+  workspaceId: number;
+  projectId: number;
+}
+
+const projectBody = (a: { workspaceId: number } & ProjectFields) => ({
+  workspace_id: a.workspaceId,
+  name: a.name,
+  start_date: a.startDate,
+  deadline: a.deadline,
+  estimation: a.estimatedHours,
+  budget: a.budget,
+  notes: a.notes,
+  icon: a.icon,
+});
+
+/**
+ * What a project write makes stale: the workspace's project list (it also serves by-id lookups)
+ * and the project by id. Contracts carry project names and counts, so they are stale too.
+ */
+const projectStale = (a: { workspaceId: number; projectId?: number }) => [
+  tags.workspaceResource(a.workspaceId, 'projects'),
+  tags.workspaceResource(a.workspaceId, 'contracts'),
+  ...(a.projectId === undefined ? [] : [tags.project(a.workspaceId, a.projectId)]),
+];
+
+/** A project known only by its id (a write told nothing and could not be read back). */
+const blankProject = (workspaceId: number, projectId: number, fields: ProjectFields = {}): ProjectRecord => ({
+  workspaceId,
+  projectId,
+  name: fields.name ?? '',
+  ownerId: 0,
+  startDate: fields.startDate ?? null,
+  deadline: fields.deadline ?? null,
+  estimatedHours: fields.estimatedHours ?? null,
+  budget: fields.budget ?? null,
+  notes: fields.notes ?? null,
+  icon: fields.icon ?? null,
+  isBillable: null,
+  rate: null,
+  weeklyHoursLimit: null,
+  screenshots: null,
+  tags: [],
+  contractsCount: null,
+  statusCode: null,
+  createdAt: null,
+  updatedAt: null,
+  archivedAt: null,
+});
+
+const readProject = (reads: Reads, a: ProjectRefArgs) =>
+  reads.read(projectById, { workspaceId: a.workspaceId, id: a.projectId });
+
+/**
+ * `POST /projects` (Owners and Executive Managers). WebWork answers with the new project, the only
+ * place its id is told, so the answer is the state (there is nothing to read back by).
+ */
+export const createProject = write<CreateProjectArgs, WireProject | null, ProjectRecord>({
+  name: 'createProject',
+  method: 'POST',
+  path: '/projects',
+  verb: 'project creation',
+  subject: 'projects list',
+  body: projectBody,
+  stale: (a) => projectStale({ workspaceId: a.workspaceId }),
+  told: (a, p) => {
+    if (!p) {
+      throw new GatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        'WebWork created the project but did not tell its id; read the projects list before creating it again.',
+      );
+    }
+    return toProject(p, a);
+  },
+});
+
+/** `PUT /projects/{projectId}`: partial update, then the project read back. */
+export const updateProject = write<UpdateProjectArgs, WireProject | null, ProjectRecord>({
+  name: 'updateProject',
+  method: 'PUT',
+  path: '/projects/{projectId}',
+  pathParams: (a) => ({ projectId: a.projectId }),
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'project update',
+  subject: 'project',
+  body: projectBody,
+  stale: projectStale,
+  told: (a, p) => (p ? toProject(p, a) : blankProject(a.workspaceId, a.projectId, a)),
+  readBack: { read: readProject },
+});
+
+/** `DELETE /projects/{projectId}`: archives it (still readable by id, with `archivedAt`). */
+export const deleteProject = write<ProjectRefArgs, WireProject | null, ProjectRecord>({
+  name: 'deleteProject',
+  method: 'DELETE',
+  path: '/projects/{projectId}',
+  pathParams: (a) => ({ projectId: a.projectId }),
+  query: (a) => ({ workspace_id: a.workspaceId }),
+  verb: 'project archive',
+  subject: 'project',
+  stale: projectStale,
+  told: (a, p) => (p ? toProject(p, a) : blankProject(a.workspaceId, a.projectId)),
+  readBack: { read: readProject, applied: (state) => state.archivedAt !== null },
 });

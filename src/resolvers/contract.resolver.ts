@@ -1,5 +1,18 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { contractsList, type ContractRecord } from '../catalogue/contracts.operations.js';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import {
+  contractsList,
+  type ContractRecord,
+  createContract,
+  deleteContract,
+  updateContract,
+} from '../catalogue/contracts.operations.js';
+import { globalId } from '../schema/global-id.js';
+import {
+  CreateContractInput,
+  DeleteContractInput,
+  UpdateContractInput,
+} from '../schema/inputs/contracts.inputs.js';
+import { DeletedContract } from '../schema/types/deleted.types.js';
 import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ProjectRecord } from '../catalogue/projects.operations.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
@@ -13,6 +26,8 @@ import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
+import { amount, resourceWrite, someField } from './resource-write.js';
+import { positiveId } from './validate.js';
 
 @Resolver(() => Contract)
 export class ContractResolver extends NodeResolver(Contract, (c: ContractRecord) => [
@@ -48,4 +63,71 @@ export const WorkspaceContractResolver = lookupField({
   idArgument: 'contractId',
   description: 'A contract by id; null if the caller cannot see it.',
   loader: (l) => l.contract,
+});
+
+/** The global id a deleted contract had (`Contract:<workspaceId>:<contractId>`). */
+@Resolver(() => DeletedContract)
+export class DeletedContractResolver {
+  @FieldResolver(() => ID, { description: 'The global id the contract had.' })
+  id(@Root() contract: ContractRecord): string {
+    return globalId('Contract', contract.workspaceId, contract.contractId);
+  }
+}
+
+const ADMINS = 'Owners and Executive Managers';
+
+const checkContractFields = (input: { weeklyHoursLimit?: number | null; rate?: number | null }) => {
+  amount('input.weeklyHoursLimit', input.weeklyHoursLimit, { max: 168 });
+  amount('input.rate', input.rate);
+};
+
+export const CreateContractResolver = resourceWrite({
+  name: 'createContract',
+  input: CreateContractInput,
+  returns: Contract,
+  description:
+    'Assigns a member to a project (one contract per member and project; not for Project viewers, see assignProjectViewer). Returns it as WebWork created it.',
+  action: 'create contracts',
+  roles: ADMINS,
+  write: createContract,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.projectId', input.projectId);
+    positiveId('input.userId', input.userId);
+    checkContractFields(input);
+    return input;
+  },
+});
+
+export const UpdateContractResolver = resourceWrite({
+  name: 'updateContract',
+  input: UpdateContractInput,
+  returns: Contract,
+  description:
+    'Changes limits, screenshot mode or rate of a contract, or pauses/resumes it; returns it read back.',
+  action: 'update contracts',
+  roles: ADMINS,
+  write: updateContract,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.contractId', input.contractId);
+    someField('input', input, ['weeklyHoursLimit', 'screenshotMode', 'rate', 'status']);
+    checkContractFields(input);
+    return input;
+  },
+});
+
+export const DeleteContractResolver = resourceWrite({
+  name: 'deleteContract',
+  input: DeleteContractInput,
+  returns: DeletedContract,
+  description: 'Deletes a contract (the member leaves the project); returns the ids it had.',
+  action: 'delete contracts',
+  roles: ADMINS,
+  write: deleteContract,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.contractId', input.contractId);
+    return input;
+  },
 });

@@ -1,16 +1,12 @@
 import {
   ContractResolver,
+  CreateContractResolver,
+  DeleteContractResolver,
+  DeletedContractResolver,
+  UpdateContractResolver,
   WorkspaceContractResolver,
   WorkspaceContractsResolver,
 } from './contract.resolver.js';
-import {
-  LeaveMutationsResolver,
-  LeaveResolver,
-  MemberLeaveBalancesResolver,
-  MemberLeavesResolver,
-  WorkspaceLeavePoliciesResolver,
-  WorkspaceLeavesResolver,
-} from './leave.resolver.js';
 import {
   CreateExpenseResolver,
   DeletedExpenseResolver,
@@ -21,22 +17,52 @@ import {
   WorkspaceExpenseCategoriesResolver,
   WorkspaceExpensesResolver,
 } from './expense.resolver.js';
-import { MemberResolver, WorkspaceMemberResolver, WorkspaceMembersResolver } from './member.resolver.js';
 import {
+  LeaveMutationsResolver,
+  LeaveResolver,
+  MemberLeaveBalancesResolver,
+  MemberLeavesResolver,
+  WorkspaceLeavePoliciesResolver,
+  WorkspaceLeavesResolver,
+} from './leave.resolver.js';
+import {
+  InviteMemberResolver,
+  MemberResolver,
+  RemoveMemberResolver,
+  UpdateMemberResolver,
+  WorkspaceMemberResolver,
+  WorkspaceMembersResolver,
+} from './member.resolver.js';
+import {
+  CreateProjectResolver,
+  DeleteProjectResolver,
   ProjectResolver,
+  UpdateProjectResolver,
   ProjectTasksResolver,
   WorkspaceProjectResolver,
   WorkspaceProjectsResolver,
 } from './project.resolver.js';
-import { ReportsResolver, WorkspaceReportsResolver } from './report.resolver.js';
-import { TaskAssigneeResolver, TaskResolver } from './task.resolver.js';
 import {
-  MemberTimeRequestsResolver,
-  TimeRequestMutationsResolver,
-  TimeRequestResolver,
-  WorkspaceTimeRequestsResolver,
-} from './time-request.resolver.js';
-import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
+  AssignProjectViewerResolver,
+  CreateProjectViewerResolver,
+  DeleteProjectViewerResolver,
+  ProjectViewerResolver,
+  ProjectViewersOfProjectResolver,
+  RestoreProjectViewerResolver,
+  UnassignProjectViewerResolver,
+  WorkspaceProjectViewersResolver,
+} from './project-viewer.resolver.js';
+import { ReportsResolver, WorkspaceReportsResolver } from './report.resolver.js';
+import {
+  TaskAssigneeResolver,
+  TaskResolver,
+  AssignTaskResolver,
+  CreateTaskResolver,
+  DeletedTaskResolver,
+  DeleteTaskResolver,
+  UnassignTaskResolver,
+  UpdateTaskResolver,
+} from './task.resolver.js';
 import {
   CreateTimeEntryResolver,
   DeletedTimeEntryResolver,
@@ -45,6 +71,13 @@ import {
   TimeEntryResolver,
   UpdateTimeEntryResolver,
 } from './time-entry.resolver.js';
+import {
+  MemberTimeRequestsResolver,
+  TimeRequestMutationsResolver,
+  TimeRequestResolver,
+  WorkspaceTimeRequestsResolver,
+} from './time-request.resolver.js';
+import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
 import {
   CreateWebhookResolver,
   DeletedWebhookResolver,
@@ -104,4 +137,28 @@ export const resolvers = [
   CreateWebhookResolver,
   UpdateWebhookResolver,
   DeleteWebhookResolver,
+  CreateProjectResolver,
+  UpdateProjectResolver,
+  DeleteProjectResolver,
+  CreateContractResolver,
+  UpdateContractResolver,
+  DeleteContractResolver,
+  DeletedContractResolver,
+  CreateTaskResolver,
+  UpdateTaskResolver,
+  DeleteTaskResolver,
+  DeletedTaskResolver,
+  AssignTaskResolver,
+  UnassignTaskResolver,
+  InviteMemberResolver,
+  UpdateMemberResolver,
+  RemoveMemberResolver,
+  ProjectViewerResolver,
+  ProjectViewersOfProjectResolver,
+  WorkspaceProjectViewersResolver,
+  CreateProjectViewerResolver,
+  DeleteProjectViewerResolver,
+  RestoreProjectViewerResolver,
+  AssignProjectViewerResolver,
+  UnassignProjectViewerResolver,
 ] as const;

@@ -1,7 +1,21 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ContractRecord } from '../catalogue/contracts.operations.js';
-import { MemberStatus } from '../catalogue/members.enums.js';
-import { membersList, type MemberRecord } from '../catalogue/members.operations.js';
+import { MemberRole, MemberStatus } from '../catalogue/members.enums.js';
+import {
+  inviteMember,
+  memberById,
+  membersList,
+  type MemberRecord,
+  removeMember,
+  updateMember,
+} from '../catalogue/members.operations.js';
+import { badUserInput } from '../errors/gateway-error.js';
+import {
+  InviteMemberInput,
+  MAX_MEMBER_NAME,
+  RemoveMemberInput,
+  UpdateMemberInput,
+} from '../schema/inputs/members.inputs.js';
 import type { TrackerRecord } from '../catalogue/tracking.operations.js';
 import { MembersArgs } from '../schema/inputs/members.args.js';
 import { MemberConnection } from '../schema/types/connections.js';
@@ -14,6 +28,8 @@ import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
+import { amount, email, optionalText, requiredText, resourceWrite, someField } from './resource-write.js';
+import { positiveId } from './validate.js';
 
 @Resolver(() => Member)
 export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m.workspaceId, m.userId]) {
@@ -59,4 +75,81 @@ export const WorkspaceMemberResolver = lookupField({
   idArgument: 'userId',
   description: 'A member by user id; null if the caller cannot see them.',
   loader: (l) => l.member,
+});
+
+const ADMINS = 'Owners and Executive Managers';
+
+const notOwner = (argument: string, role: MemberRole | null | undefined) => {
+  if (role === MemberRole.OWNER) {
+    throw badUserInput(argument, `${argument} cannot be OWNER: a workspace has one Owner, set in WebWork`);
+  }
+};
+
+export const InviteMemberResolver = resourceWrite({
+  name: 'inviteMember',
+  input: InviteMemberInput,
+  returns: Member,
+  description:
+    'Invites a person to the workspace (WebWork emails them an invitation); returns the new member read back by the id WebWork answered with.',
+  action: 'invite members',
+  roles: ADMINS,
+  write: inviteMember,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    email('input.email', input.email);
+    requiredText('input.firstName', input.firstName, MAX_MEMBER_NAME);
+    requiredText('input.lastName', input.lastName, MAX_MEMBER_NAME);
+    notOwner('input.role', input.role);
+    return input;
+  },
+  readBack: (told, ctx) =>
+    ctx.operations.read(ctx.caller, memberById, { workspaceId: told.workspaceId, id: told.userId }),
+});
+
+export const UpdateMemberResolver = resourceWrite({
+  name: 'updateMember',
+  input: UpdateMemberInput,
+  returns: Member,
+  description:
+    "Changes a member's profile, role, rate visibility or weekly limit; returns the member read back.",
+  action: 'update members',
+  roles: ADMINS,
+  write: updateMember,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.userId', input.userId);
+    someField('input', input, [
+      'email',
+      'firstName',
+      'lastName',
+      'timezone',
+      'role',
+      'rateVisible',
+      'weeklyHoursLimit',
+      'removeAvatar',
+    ]);
+    email('input.email', input.email);
+    optionalText('input.firstName', input.firstName, MAX_MEMBER_NAME);
+    optionalText('input.lastName', input.lastName, MAX_MEMBER_NAME);
+    optionalText('input.timezone', input.timezone, 64);
+    notOwner('input.role', input.role);
+    amount('input.weeklyHoursLimit', input.weeklyHoursLimit, { max: 168 });
+    return input;
+  },
+});
+
+export const RemoveMemberResolver = resourceWrite({
+  name: 'removeMember',
+  input: RemoveMemberInput,
+  returns: Member,
+  description:
+    'Archives a member (status LEFT: they lose access; WebWork keeps their data and can restore them). Returns the member read back.',
+  action: 'archive members',
+  roles: ADMINS,
+  write: removeMember,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.userId', input.userId);
+    return input;
+  },
 });

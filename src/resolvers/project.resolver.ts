@@ -1,9 +1,26 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { MemberRecord } from '../catalogue/members.operations.js';
+import type { TaskRecord } from '../catalogue/tasks.operations.js';
+import { Member } from '../schema/types/member.type.js';
+import { Task } from '../schema/types/task.type.js';
 import type { ContractRecord } from '../catalogue/contracts.operations.js';
-import { projectsList, type ProjectRecord } from '../catalogue/projects.operations.js';
+import {
+  createProject,
+  deleteProject,
+  projectsList,
+  type ProjectRecord,
+  updateProject,
+} from '../catalogue/projects.operations.js';
 import { tasksList } from '../catalogue/tasks.operations.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { ProjectsArgs } from '../schema/inputs/projects.args.js';
+import {
+  CreateProjectInput,
+  DeleteProjectInput,
+  MAX_PROJECT_NAME,
+  MAX_PROJECT_NOTES,
+  UpdateProjectInput,
+} from '../schema/inputs/projects.inputs.js';
 import { TasksArgs } from '../schema/inputs/tasks.args.js';
 import { ProjectConnection, TaskConnection } from '../schema/types/connections.js';
 import { Contract } from '../schema/types/contract.type.js';
@@ -11,8 +28,10 @@ import { Project } from '../schema/types/project.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
-import { lookupField } from './lookup-field.js';
+import { lookupField, orNullWhenMissing } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
+import { amount, optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
+import { positiveId } from './validate.js';
 
 @Resolver(() => Project)
 export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) => [
@@ -25,6 +44,31 @@ export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) =>
   })
   contracts(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<ContractRecord[]> {
     return ctx.loaders.contractsOfProject.load({ workspaceId: project.workspaceId, id: project.projectId });
+  }
+
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: "The project's owner (the workspace owner); null if the caller cannot see them.",
+  })
+  owner(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> {
+    return orNullWhenMissing(
+      ctx.loaders.member.load({ workspaceId: project.workspaceId, id: project.ownerId }),
+    );
+  }
+
+  @FieldResolver(() => Task, {
+    nullable: true,
+    description: "A task of this project by id (from the project's task list); null if there is none.",
+  })
+  task(
+    @Root() project: ProjectRecord,
+    @Arg('taskId', () => Int) taskId: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TaskRecord | null> {
+    positiveId('taskId', taskId);
+    return orNullWhenMissing(
+      ctx.loaders.task.load({ workspaceId: project.workspaceId, id: taskId, projectId: project.projectId }),
+    );
   }
 }
 
@@ -57,4 +101,71 @@ export const ProjectTasksResolver = connectionField({
   list: tasksList,
   toArgs: (p: ProjectRecord, args) => ({ ...args, workspaceId: p.workspaceId, projectId: p.projectId }),
   prime: { loader: (l) => l.task, key: (t) => ({ workspaceId: t.workspaceId, id: t.taskId }) },
+});
+
+const checkProjectFields = (input: {
+  startDate?: string | null;
+  deadline?: string | null;
+  estimatedHours?: number | null;
+  budget?: number | null;
+  notes?: string | null;
+  icon?: string | null;
+}) => {
+  ordered('input.startDate', input.startDate, 'input.deadline', input.deadline);
+  amount('input.estimatedHours', input.estimatedHours);
+  amount('input.budget', input.budget);
+  optionalText('input.notes', input.notes, MAX_PROJECT_NOTES);
+  optionalText('input.icon', input.icon, 255);
+};
+
+const ADMINS = 'Owners and Executive Managers';
+
+export const CreateProjectResolver = resourceWrite({
+  name: 'createProject',
+  input: CreateProjectInput,
+  returns: Project,
+  description: 'Creates a project; returns it as WebWork created it.',
+  action: 'create projects',
+  roles: ADMINS,
+  write: createProject,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    requiredText('input.name', input.name, MAX_PROJECT_NAME);
+    checkProjectFields(input);
+    return input;
+  },
+});
+
+export const UpdateProjectResolver = resourceWrite({
+  name: 'updateProject',
+  input: UpdateProjectInput,
+  returns: Project,
+  description: 'Changes a project (an archived one cannot be changed); returns it read back.',
+  action: 'update projects',
+  roles: ADMINS,
+  write: updateProject,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.projectId', input.projectId);
+    someField('input', input, ['name', 'startDate', 'deadline', 'estimatedHours', 'budget', 'notes', 'icon']);
+    optionalText('input.name', input.name, MAX_PROJECT_NAME);
+    checkProjectFields(input);
+    return input;
+  },
+});
+
+export const DeleteProjectResolver = resourceWrite({
+  name: 'deleteProject',
+  input: DeleteProjectInput,
+  returns: Project,
+  description:
+    'Archives a project (WebWork keeps it, readable by id with archivedAt set; it leaves the projects list). Returns it read back.',
+  action: 'archive projects',
+  roles: ADMINS,
+  write: deleteProject,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.projectId', input.projectId);
+    return input;
+  },
 });

@@ -1,19 +1,98 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ProjectRecord } from '../catalogue/projects.operations.js';
-import type { AssigneeRecord, TaskRecord } from '../catalogue/tasks.operations.js';
+import {
+  type AssigneeRecord,
+  assignTask,
+  createTask,
+  deleteTask,
+  type TaskRecord,
+  taskAssigneesList,
+  tasksList,
+  unassignTask,
+  updateTask,
+} from '../catalogue/tasks.operations.js';
+import { globalId } from '../schema/global-id.js';
+import {
+  AssignTaskInput,
+  CreateTaskInput,
+  DeleteTaskInput,
+  MAX_TASK_DESCRIPTION,
+  MAX_TASK_TITLE,
+  UnassignTaskInput,
+  UpdateTaskInput,
+} from '../schema/inputs/tasks.inputs.js';
+import { DeletedTask } from '../schema/types/deleted.types.js';
 import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
 import { Task, TaskAssignee } from '../schema/types/task.type.js';
 import type { RequestContext } from '../server/context.js';
 import { orNullWhenMissing } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
+import { optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
+import { positiveId } from './validate.js';
 
 @Resolver(() => Task)
 export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [t.workspaceId, t.taskId]) {
   @FieldResolver(() => Project, { nullable: true, description: 'The project this task belongs to.' })
   project(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord> {
     return ctx.loaders.project.load({ workspaceId: task.workspaceId, id: task.projectId });
+  }
+
+  @FieldResolver(() => [TaskAssignee], {
+    nullable: true,
+    description:
+      "Who the task is assigned to: as WebWork's task lists embed them, or, when a task comes without them, from GET /tasks/{taskId}/assignees.",
+  })
+  assignees(
+    @Root() task: TaskRecord,
+    @Ctx() ctx: RequestContext,
+  ): AssigneeRecord[] | Promise<AssigneeRecord[]> {
+    return (
+      task.assignees ??
+      ctx.loaders.memo.all(taskAssigneesList, {
+        workspaceId: task.workspaceId,
+        projectId: task.projectId,
+        taskId: task.taskId,
+      })
+    );
+  }
+
+  @FieldResolver(() => Task, {
+    nullable: true,
+    description: "The parent task of a sub-task (from the project's task list); null for a top-level task.",
+  })
+  parentTask(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<TaskRecord | null> | null {
+    if (task.parentTaskId == null) return null;
+    return orNullWhenMissing(
+      ctx.loaders.task.load({
+        workspaceId: task.workspaceId,
+        id: task.parentTaskId,
+        projectId: task.projectId,
+      }),
+    );
+  }
+
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'Who created the task; null if the caller cannot see them.',
+  })
+  creator(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    if (task.creatorId == null) return null;
+    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: task.workspaceId, id: task.creatorId }));
+  }
+
+  @FieldResolver(() => [Task], {
+    nullable: true,
+    description:
+      "The task's direct sub-tasks, from its project's task list (read once per request for all tasks of the project).",
+  })
+  async subTasks(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<TaskRecord[]> {
+    const all = await ctx.loaders.memo.all(tasksList, {
+      workspaceId: task.workspaceId,
+      projectId: task.projectId,
+    });
+    return all.filter((t) => t.parentTaskId === task.taskId);
   }
 }
 
@@ -29,3 +108,119 @@ export class TaskAssigneeResolver {
     );
   }
 }
+
+/** The global id a deleted task had (`Task:<workspaceId>:<taskId>`). */
+@Resolver(() => DeletedTask)
+export class DeletedTaskResolver {
+  @FieldResolver(() => ID, { description: 'The global id the task had.' })
+  id(@Root() task: TaskRecord): string {
+    return globalId('Task', task.workspaceId, task.taskId);
+  }
+}
+
+const TASK_MANAGERS = 'Owners, Executive Managers, Project Managers and Team Managers';
+
+const checkTaskFields = (input: {
+  description?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  parentTaskId?: number | null;
+}) => {
+  optionalText('input.description', input.description, MAX_TASK_DESCRIPTION);
+  ordered('input.startDate', input.startDate, 'input.endDate', input.endDate);
+  if (input.parentTaskId != null) positiveId('input.parentTaskId', input.parentTaskId);
+};
+
+const checkTaskRef = (input: { workspaceId: number; projectId: number; taskId: number }) => {
+  positiveId('input.workspaceId', input.workspaceId);
+  positiveId('input.projectId', input.projectId);
+  positiveId('input.taskId', input.taskId);
+};
+
+export const CreateTaskResolver = resourceWrite({
+  name: 'createTask',
+  input: CreateTaskInput,
+  returns: Task,
+  description:
+    'Creates a task in a project (or a sub-task, with parentTaskId); returns it as WebWork created it.',
+  action: 'create tasks',
+  roles: TASK_MANAGERS,
+  write: createTask,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    positiveId('input.projectId', input.projectId);
+    requiredText('input.title', input.title, MAX_TASK_TITLE);
+    checkTaskFields(input);
+    return input;
+  },
+});
+
+export const UpdateTaskResolver = resourceWrite({
+  name: 'updateTask',
+  input: UpdateTaskInput,
+  returns: Task,
+  description: 'Changes a task; returns it read back.',
+  action: 'update tasks',
+  roles: TASK_MANAGERS,
+  write: updateTask,
+  toArgs: (input) => {
+    checkTaskRef(input);
+    someField('input', input, [
+      'title',
+      'description',
+      'status',
+      'priority',
+      'startDate',
+      'endDate',
+      'parentTaskId',
+    ]);
+    optionalText('input.title', input.title, MAX_TASK_TITLE);
+    checkTaskFields(input);
+    return input;
+  },
+});
+
+export const DeleteTaskResolver = resourceWrite({
+  name: 'deleteTask',
+  input: DeleteTaskInput,
+  returns: DeletedTask,
+  description: 'Deletes a task and its sub-tasks; returns the ids it had.',
+  action: 'delete tasks',
+  roles: TASK_MANAGERS,
+  write: deleteTask,
+  toArgs: (input) => {
+    checkTaskRef(input);
+    return input;
+  },
+});
+
+export const AssignTaskResolver = resourceWrite({
+  name: 'assignTask',
+  input: AssignTaskInput,
+  returns: Task,
+  description:
+    "Adds a member (one with a contract on the project) to a task's assignees; returns the task read back.",
+  action: 'assign tasks',
+  roles: TASK_MANAGERS,
+  write: assignTask,
+  toArgs: (input) => {
+    checkTaskRef(input);
+    positiveId('input.userId', input.userId);
+    return input;
+  },
+});
+
+export const UnassignTaskResolver = resourceWrite({
+  name: 'unassignTask',
+  input: UnassignTaskInput,
+  returns: Task,
+  description: "Removes a member from a task's assignees; returns the task read back.",
+  action: 'unassign tasks',
+  roles: TASK_MANAGERS,
+  write: unassignTask,
+  toArgs: (input) => {
+    checkTaskRef(input);
+    positiveId('input.userId', input.userId);
+    return input;
+  },
+});

@@ -50,9 +50,6 @@ export class Task {
   @Field(() => DateTimeScalar, { nullable: true })
   completedAt!: string | null;
 
-  @Field(() => [TaskAssignee])
-  assignees!: TaskAssignee[];
-
   @Field(() => Int, { nullable: true, description: 'Parent task id, for sub-tasks.' })
   parentTaskId!: number | null;
 

@@ -18,6 +18,12 @@ const SERVED_FROM_LISTS = new Set([
   'TimeRequest.contract',
   'TimeRequest.project',
   'Leave.member',
+  'ProjectViewer.projects',
+  'Task.parentTask',
+  'Task.creator',
+  // Embedded in the task lists (REFERENCE 9.5); read on their own only when a task lacks them.
+  'Task.assignees',
+  'Project.owner',
 ]);
 
 describe('the query cost table covers every field that can call WebWork', () => {

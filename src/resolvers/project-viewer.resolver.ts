@@ -1,0 +1,161 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { ProjectRecord } from '../catalogue/projects.operations.js';
+import {
+  assignProjectViewer,
+  createProjectViewer,
+  deleteProjectViewer,
+  projectViewersList,
+  type ProjectViewerRecord,
+  restoreProjectViewer,
+  unassignProjectViewer,
+} from '../catalogue/project-viewers.operations.js';
+import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
+import { ProjectViewersArgs } from '../schema/inputs/project-viewers.args.js';
+import {
+  AssignProjectViewerInput,
+  CreateProjectViewerInput,
+  DeleteProjectViewerInput,
+  MAX_VIEWER_NAME,
+  RestoreProjectViewerInput,
+  UnassignProjectViewerInput,
+} from '../schema/inputs/project-viewers.inputs.js';
+import { ProjectViewerConnection } from '../schema/types/connections.js';
+import { Project } from '../schema/types/project.type.js';
+import { ProjectViewer } from '../schema/types/project-viewer.type.js';
+import { Workspace } from '../schema/types/workspace.type.js';
+import type { RequestContext } from '../server/context.js';
+import { connectionField } from './connection-field.js';
+import { orNullWhenMissing } from './lookup-field.js';
+import { NodeResolver } from './node.resolver.js';
+import { email, requiredText, resourceWrite } from './resource-write.js';
+import { positiveId } from './validate.js';
+
+@Resolver(() => ProjectViewer)
+export class ProjectViewerResolver extends NodeResolver(ProjectViewer, (v: ProjectViewerRecord) => [
+  v.workspaceId,
+  v.viewerId,
+]) {
+  @FieldResolver(() => [Int], { description: 'Ids of the projects the viewer may see.' })
+  projectIds(@Root() viewer: ProjectViewerRecord): number[] {
+    return viewer.projects.map((p) => p.projectId);
+  }
+
+  @FieldResolver(() => [Project], {
+    nullable: true,
+    description: 'The projects the viewer may see (those the caller can see too).',
+  })
+  async projects(@Root() viewer: ProjectViewerRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord[]> {
+    const found = await Promise.all(
+      viewer.projects.map((p) =>
+        orNullWhenMissing(ctx.loaders.project.load({ workspaceId: viewer.workspaceId, id: p.projectId })),
+      ),
+    );
+    return found.filter((p): p is ProjectRecord => p !== null);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectViewersOfProjectResolver {
+  @FieldResolver(() => [ProjectViewer], {
+    nullable: true,
+    description:
+      "Project viewers with access to this project, from the workspace's viewers list (read once per request). Owners and Executive Managers only.",
+  })
+  async viewers(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<ProjectViewerRecord[]> {
+    const all = await ctx.loaders.memo.all(projectViewersList, { workspaceId: project.workspaceId });
+    return all.filter((v) => v.projects.some((p) => p.projectId === project.projectId));
+  }
+}
+
+export const WorkspaceProjectViewersResolver = connectionField({
+  parent: Workspace,
+  field: 'projectViewers',
+  connection: ProjectViewerConnection,
+  args: ProjectViewersArgs,
+  description: 'Project viewers of this workspace (Owners and Executive Managers only).',
+  list: projectViewersList,
+  toArgs: (ws: WorkspaceRecord, args) => ({ workspaceId: ws.workspaceId, email: args.email }),
+});
+
+const ADMINS = 'Owners and Executive Managers';
+
+const checkRef = (input: { workspaceId: number; viewerId: number }) => {
+  positiveId('input.workspaceId', input.workspaceId);
+  positiveId('input.viewerId', input.viewerId);
+};
+
+export const CreateProjectViewerResolver = resourceWrite({
+  name: 'createProjectViewer',
+  input: CreateProjectViewerInput,
+  returns: ProjectViewer,
+  description: 'Invites a project viewer (WebWork emails them); returns the viewer as WebWork created it.',
+  action: 'create project viewers',
+  roles: ADMINS,
+  write: createProjectViewer,
+  toArgs: (input) => {
+    positiveId('input.workspaceId', input.workspaceId);
+    email('input.email', input.email);
+    requiredText('input.firstName', input.firstName, MAX_VIEWER_NAME);
+    requiredText('input.lastName', input.lastName, MAX_VIEWER_NAME);
+    return input;
+  },
+});
+
+export const DeleteProjectViewerResolver = resourceWrite({
+  name: 'deleteProjectViewer',
+  input: DeleteProjectViewerInput,
+  returns: ProjectViewer,
+  description:
+    'Archives a project viewer (status LEFT; restoreProjectViewer undoes it); returns it read back.',
+  action: 'archive project viewers',
+  roles: ADMINS,
+  write: deleteProjectViewer,
+  toArgs: (input) => {
+    checkRef(input);
+    return input;
+  },
+});
+
+export const RestoreProjectViewerResolver = resourceWrite({
+  name: 'restoreProjectViewer',
+  input: RestoreProjectViewerInput,
+  returns: ProjectViewer,
+  description: 'Restores an archived project viewer; returns it read back.',
+  action: 'restore project viewers',
+  roles: ADMINS,
+  write: restoreProjectViewer,
+  toArgs: (input) => {
+    checkRef(input);
+    return input;
+  },
+});
+
+export const AssignProjectViewerResolver = resourceWrite({
+  name: 'assignProjectViewer',
+  input: AssignProjectViewerInput,
+  returns: ProjectViewer,
+  description: 'Gives a project viewer read-only access to a project; returns the viewer read back.',
+  action: 'assign projects to project viewers',
+  roles: ADMINS,
+  write: assignProjectViewer,
+  toArgs: (input) => {
+    checkRef(input);
+    positiveId('input.projectId', input.projectId);
+    return input;
+  },
+});
+
+export const UnassignProjectViewerResolver = resourceWrite({
+  name: 'unassignProjectViewer',
+  input: UnassignProjectViewerInput,
+  returns: ProjectViewer,
+  description: "Takes a project from a project viewer's access; returns the viewer read back.",
+  action: 'unassign projects from project viewers',
+  roles: ADMINS,
+  write: unassignProjectViewer,
+  toArgs: (input) => {
+    checkRef(input);
+    positiveId('input.projectId', input.projectId);
+    return input;
+  },
+});

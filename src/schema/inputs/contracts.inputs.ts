@@ -1,0 +1,62 @@
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { ContractStatus, ScreenshotMode } from '../enums/contract.enums.js';
+
+@InputType({ description: 'Assign a member to a project (Owners and Executive Managers).' })
+export class CreateContractInput {
+  @Field(() => Int, { nullable: true, description: 'Hours per week, 0 to 168 (default 168 on create).' })
+  weeklyHoursLimit?: number | null;
+
+  @Field(() => ScreenshotMode, { nullable: true })
+  screenshotMode?: ScreenshotMode | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Hourly rate, ≥ 0; WebWork applies it only when the caller may set rates.',
+  })
+  rate?: number | null;
+
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  projectId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+}
+
+@InputType({ description: 'Changes to a contract; at least one field (Owners and Executive Managers).' })
+export class UpdateContractInput {
+  @Field(() => Int, { nullable: true, description: 'Hours per week, 0 to 168 (default 168 on create).' })
+  weeklyHoursLimit?: number | null;
+
+  @Field(() => ScreenshotMode, { nullable: true })
+  screenshotMode?: ScreenshotMode | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Hourly rate, ≥ 0; WebWork applies it only when the caller may set rates.',
+  })
+  rate?: number | null;
+
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  contractId!: number;
+
+  @Field(() => ContractStatus, {
+    nullable: true,
+    description: 'PAUSED pauses the contract; ACTIVE resumes it.',
+  })
+  status?: ContractStatus | null;
+}
+
+@InputType({ description: 'Delete a contract (Owners and Executive Managers).' })
+export class DeleteContractInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  contractId!: number;
+}

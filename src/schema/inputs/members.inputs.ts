@@ -1,0 +1,74 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { MemberRole } from '../enums/member-role.enum.js';
+
+export const MAX_MEMBER_NAME = 255;
+
+@InputType({ description: 'Invite a person to a workspace (Owners and Executive Managers).' })
+export class InviteMemberInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field({ description: 'An email address, name@example.com.' })
+  email!: string;
+
+  @Field({ description: `1 to ${MAX_MEMBER_NAME} characters.` })
+  firstName!: string;
+
+  @Field({ description: `1 to ${MAX_MEMBER_NAME} characters.` })
+  lastName!: string;
+
+  @Field(() => MemberRole, { description: 'Any role but OWNER.' })
+  role!: MemberRole;
+}
+
+@InputType({
+  description: 'Changes to a member; at least one field (Owners and Executive Managers).',
+})
+export class UpdateMemberInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. America/New_York.' })
+  timezone?: string | null;
+
+  @Field(() => MemberRole, {
+    nullable: true,
+    description: "Any role but OWNER; the Owner's own role cannot be changed.",
+  })
+  role?: MemberRole | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the member's rate is visible (WebWork's rate_status).",
+  })
+  rateVisible?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Hours per week, 0 to 168.' })
+  weeklyHoursLimit?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True removes the avatar.' })
+  removeAvatar?: boolean | null;
+}
+
+@InputType({
+  description: 'Archive a member (Owners and Executive Managers; not the Owner, not oneself).',
+})
+export class RemoveMemberInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  userId!: number;
+}

@@ -1,0 +1,71 @@
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export const MAX_PROJECT_NAME = 255;
+export const MAX_PROJECT_NOTES = 5000;
+
+@InputType({ description: 'A new project (Owners and Executive Managers).' })
+export class CreateProjectInput {
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
+  deadline?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Estimated hours, ≥ 0.' })
+  estimatedHours?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Budget, ≥ 0.' })
+  budget?: number | null;
+
+  @Field(() => String, { nullable: true, description: `At most ${MAX_PROJECT_NOTES} characters.` })
+  notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Icon name, e.g. project-icon-1.' })
+  icon?: string | null;
+
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field({ description: `1 to ${MAX_PROJECT_NAME} characters.` })
+  name!: string;
+}
+
+@InputType({ description: 'Changes to a project; at least one field (Owners and Executive Managers).' })
+export class UpdateProjectInput {
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
+  deadline?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Estimated hours, ≥ 0.' })
+  estimatedHours?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Budget, ≥ 0.' })
+  budget?: number | null;
+
+  @Field(() => String, { nullable: true, description: `At most ${MAX_PROJECT_NOTES} characters.` })
+  notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Icon name, e.g. project-icon-1.' })
+  icon?: string | null;
+
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  projectId!: number;
+
+  @Field(() => String, { nullable: true, description: `1 to ${MAX_PROJECT_NAME} characters.` })
+  name?: string | null;
+}
+
+@InputType({ description: 'Archive a project (Owners and Executive Managers).' })
+export class DeleteProjectInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  projectId!: number;
+}

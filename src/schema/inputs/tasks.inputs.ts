@@ -1,0 +1,98 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { TaskPriority, TaskStatus } from '../enums/task.enums.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export const MAX_TASK_TITLE = 255;
+export const MAX_TASK_DESCRIPTION = 5000;
+
+@InputType({ description: 'A new task of a project (Owners, Executive, Project and Team Managers).' })
+export class CreateTaskInput {
+  @Field(() => String, { nullable: true, description: `At most ${MAX_TASK_DESCRIPTION} characters.` })
+  description?: string | null;
+
+  @Field(() => TaskStatus, { nullable: true, description: 'Default INCOMPLETE on create.' })
+  status?: TaskStatus | null;
+
+  @Field(() => TaskPriority, { nullable: true, description: 'Default NORMAL on create.' })
+  priority?: TaskPriority | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
+  endDate?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Makes this a sub-task of another task of the project.' })
+  parentTaskId?: number | null;
+
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int)
+  projectId!: number;
+
+  @Field({ description: `1 to ${MAX_TASK_TITLE} characters.` })
+  title!: string;
+}
+
+@InputType({
+  description: 'A task, named with its project (WebWork requires the project on task operations).',
+})
+export class TaskRefInput {
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int, { description: "The task's project." })
+  projectId!: number;
+
+  @Field(() => Int)
+  taskId!: number;
+}
+
+@InputType({ description: 'Changes to a task; at least one field.' })
+export class UpdateTaskInput {
+  @Field(() => String, { nullable: true, description: `At most ${MAX_TASK_DESCRIPTION} characters.` })
+  description?: string | null;
+
+  @Field(() => TaskStatus, { nullable: true, description: 'Default INCOMPLETE on create.' })
+  status?: TaskStatus | null;
+
+  @Field(() => TaskPriority, { nullable: true, description: 'Default NORMAL on create.' })
+  priority?: TaskPriority | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
+  endDate?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Makes this a sub-task of another task of the project.' })
+  parentTaskId?: number | null;
+
+  @Field(() => Int)
+  workspaceId!: number;
+
+  @Field(() => Int, { description: "The task's project." })
+  projectId!: number;
+
+  @Field(() => Int)
+  taskId!: number;
+
+  @Field(() => String, { nullable: true, description: `1 to ${MAX_TASK_TITLE} characters.` })
+  title?: string | null;
+}
+
+@InputType({ description: 'Delete a task (and its sub-tasks).' })
+export class DeleteTaskInput extends TaskRefInput {}
+
+@InputType({ description: 'Assign a member (with a contract on the project) to a task.' })
+export class AssignTaskInput extends TaskRefInput {
+  @Field(() => Int)
+  userId!: number;
+}
+
+@InputType({ description: "Remove a member from a task's assignees." })
+export class UnassignTaskInput extends TaskRefInput {
+  @Field(() => Int)
+  userId!: number;
+}
