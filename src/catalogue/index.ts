@@ -3,6 +3,13 @@ import { memberById, membersList } from './members.operations.js';
 import type { Operation } from './operation.js';
 import { projectById, projectsList } from './projects.operations.js';
 import { taskById, tasksList } from './tasks.operations.js';
+import {
+  approveTimesheet,
+  rejectTimesheet,
+  submitTimesheet,
+  timesheetsList,
+  unsubmitTimesheet,
+} from './timesheets.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
 import { workspacesList } from './workspaces.operations.js';
 
@@ -20,4 +27,9 @@ export const CATALOGUE: readonly Operation[] = [
   trackerCurrent,
   startTracking,
   stopTracking,
+  timesheetsList,
+  submitTimesheet,
+  unsubmitTimesheet,
+  approveTimesheet,
+  rejectTimesheet,
 ];

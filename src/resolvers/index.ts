@@ -11,6 +11,18 @@ import {
   WorkspaceProjectsResolver,
 } from './project.resolver.js';
 import { TaskAssigneeResolver, TaskResolver } from './task.resolver.js';
+import {
+  ApproveTimesheetResolver,
+  ApproveTimesheetsResolver,
+  MemberTimesheetsResolver,
+  RejectTimesheetResolver,
+  RejectTimesheetsResolver,
+  SubmitTimesheetResolver,
+  TimesheetEntryResolver,
+  TimesheetResolver,
+  UnsubmitTimesheetResolver,
+  WorkspaceTimesheetsResolver,
+} from './timesheet.resolver.js';
 import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
@@ -31,4 +43,14 @@ export const resolvers = [
   TrackerResolver,
   StartTrackingResolver,
   StopTrackingResolver,
+  TimesheetResolver,
+  TimesheetEntryResolver,
+  WorkspaceTimesheetsResolver,
+  MemberTimesheetsResolver,
+  SubmitTimesheetResolver,
+  UnsubmitTimesheetResolver,
+  ApproveTimesheetResolver,
+  RejectTimesheetResolver,
+  ApproveTimesheetsResolver,
+  RejectTimesheetsResolver,
 ] as const;

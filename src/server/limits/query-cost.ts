@@ -31,6 +31,14 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'TrackerState.task': 'call',
   'Mutation.startTracking': 'call',
   'Mutation.stopTracking': 'call',
+  'Workspace.timesheets': 'pages',
+  'Member.timesheets': 'pages',
+  'Mutation.submitTimesheet': 'call',
+  'Mutation.unsubmitTimesheet': 'call',
+  'Mutation.approveTimesheet': 'call',
+  'Mutation.rejectTimesheet': 'call',
+  'Mutation.approveTimesheets': 'call',
+  'Mutation.rejectTimesheets': 'call',
 };
 
 /**

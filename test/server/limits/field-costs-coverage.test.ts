@@ -14,6 +14,8 @@ const SERVED_FROM_LISTS = new Set([
   'TaskAssignee.member',
   'TrackerState.member',
   'TrackerState.contract',
+  'Timesheet.member',
+  'TimesheetEntry.project',
 ]);
 
 describe('the query cost table covers every field that can call WebWork', () => {
