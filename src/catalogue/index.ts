@@ -69,6 +69,13 @@ import {
   timeRequestById,
   timeRequestsList,
 } from './time-requests.operations.js';
+import {
+  approveTimesheet,
+  rejectTimesheet,
+  submitTimesheet,
+  timesheetsList,
+  unsubmitTimesheet,
+} from './timesheets.operations.js';
 import { startTracking, stopTracking, trackerCurrent } from './tracking.operations.js';
 import {
   createWebhook,
@@ -146,4 +153,9 @@ export const CATALOGUE: readonly Operation[] = [
   restoreProjectViewer,
   assignProjectViewer,
   unassignProjectViewer,
+  timesheetsList,
+  submitTimesheet,
+  unsubmitTimesheet,
+  approveTimesheet,
+  rejectTimesheet,
 ];

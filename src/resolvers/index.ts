@@ -77,6 +77,18 @@ import {
   TimeRequestResolver,
   WorkspaceTimeRequestsResolver,
 } from './time-request.resolver.js';
+import {
+  ApproveTimesheetResolver,
+  ApproveTimesheetsResolver,
+  MemberTimesheetsResolver,
+  RejectTimesheetResolver,
+  RejectTimesheetsResolver,
+  SubmitTimesheetResolver,
+  TimesheetEntryResolver,
+  TimesheetResolver,
+  UnsubmitTimesheetResolver,
+  WorkspaceTimesheetsResolver,
+} from './timesheet.resolver.js';
 import { StartTrackingResolver, StopTrackingResolver, TrackerResolver } from './tracker.resolver.js';
 import {
   CreateWebhookResolver,
@@ -161,4 +173,14 @@ export const resolvers = [
   RestoreProjectViewerResolver,
   AssignProjectViewerResolver,
   UnassignProjectViewerResolver,
+  TimesheetResolver,
+  TimesheetEntryResolver,
+  WorkspaceTimesheetsResolver,
+  MemberTimesheetsResolver,
+  SubmitTimesheetResolver,
+  UnsubmitTimesheetResolver,
+  ApproveTimesheetResolver,
+  RejectTimesheetResolver,
+  ApproveTimesheetsResolver,
+  RejectTimesheetsResolver,
 ] as const;

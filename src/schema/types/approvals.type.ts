@@ -1,3 +1,4 @@
+import { BatchItemError } from './batch-item-error.type.js';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ApprovalStatus } from '../enums/approval-status.enum.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -154,17 +155,6 @@ export class LeaveBalance {
 
 export const TimeRequestConnection = connectionOf(TimeRequest, 'TimeRequest');
 export const LeaveConnection = connectionOf(Leave, 'Leave');
-
-@ObjectType({ description: 'Why one item of a batch was not done.' })
-export class BatchItemError {
-  @Field({
-    description: 'The error code, as in `extensions.code` (FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, ...).',
-  })
-  code!: string;
-
-  @Field()
-  message!: string;
-}
 
 @ObjectType({ description: 'The outcome of one time request of approveTimeRequests.' })
 export class TimeRequestBatchResult {

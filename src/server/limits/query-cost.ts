@@ -90,6 +90,14 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'Mutation.restoreProjectViewer': 'call',
   'Mutation.assignProjectViewer': 'call',
   'Mutation.unassignProjectViewer': 'call',
+  'Workspace.timesheets': 'pages',
+  'Member.timesheets': 'pages',
+  'Mutation.submitTimesheet': 'call',
+  'Mutation.unsubmitTimesheet': 'call',
+  'Mutation.approveTimesheet': 'call',
+  'Mutation.rejectTimesheet': 'call',
+  'Mutation.approveTimesheets': 'call',
+  'Mutation.rejectTimesheets': 'call',
 };
 
 /**

@@ -24,6 +24,8 @@ const SERVED_FROM_LISTS = new Set([
   // Embedded in the task lists (REFERENCE 9.5); read on their own only when a task lacks them.
   'Task.assignees',
   'Project.owner',
+  'Timesheet.member',
+  'TimesheetEntry.project',
 ]);
 
 describe('the query cost table covers every field that can call WebWork', () => {
