@@ -4,6 +4,7 @@ import { MemoryRateBudget } from '../../src/budget/memory-rate-budget.js';
 import type { BudgetDecision, RateBudget } from '../../src/budget/rate-budget.js';
 import { UnlimitedRateBudget } from '../../src/budget/unlimited-rate-budget.js';
 import { callerScope, type CallerScope } from '../../src/cache/keys.js';
+import { ReadCollector } from '../../src/cache/read-collector.js';
 import type { Caller } from '../../src/datasources/caller.js';
 import { UpstreamClient } from '../../src/datasources/upstream-client.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
@@ -121,6 +122,29 @@ describe('what goes on the wire', () => {
     expect(error).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } });
     expect((error as GatewayError).message).toMatch(/per-user request limit for your token/);
     expect(received).toHaveLength(1);
+  });
+});
+
+describe('whole-response reuse', () => {
+  const withReads = (): Caller => ({ ...caller, reads: new ReadCollector() });
+
+  it.each(['POST', 'PUT', 'DELETE'] as const)(
+    'a %s marks the request as having written, even when WebWork refuses it',
+    async (method) => {
+      handler = (_r, res) => json(res, 400, { success: false, message: 'no' });
+      const writer = withReads();
+      await client()
+        .upstream.send(writer, method, '/x', { body: {} })
+        .catch(() => undefined);
+      expect(writer.reads!.wrote).toBe(true);
+    },
+  );
+
+  it('a GET does not', async () => {
+    handler = (_r, res) => json(res, 200, { success: true, data: [] });
+    const reader = withReads();
+    await client().upstream.get(reader, '/workspaces');
+    expect(reader.reads!.wrote).toBe(false);
   });
 });
 
