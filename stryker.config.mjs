@@ -23,7 +23,9 @@ export default {
         '<rootDir>/test/catalogue/**/*.test.ts',
       ],
     },
-    enableFindRelatedTests: false,
+    // Per mutant, only the test files that import the mutated file (and of those, the tests that
+    // covered it): without this every test file is loaded for every mutant.
+    enableFindRelatedTests: true,
   },
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
