@@ -139,6 +139,19 @@ describe('read lifecycle', () => {
     expect(await ops.read(caller, bare, { id: 2 })).toBe('b1');
   });
 
+  it('a read of a path without placeholders', async () => {
+    const { upstream, ops, caller } = setup();
+    const me = read<object, { id: number }, number>({
+      name: 'me',
+      path: '/me',
+      cache: 'workspaces',
+      tags: () => ['me'],
+      map: (w) => w!.id,
+    });
+    upstream.answers.set('GET /me', { success: true, data: { id: 42 } });
+    expect(await ops.read(caller, me, {})).toBe(42);
+  });
+
   it('different query values are different entries; a declared key decides what is one entry', async () => {
     const { upstream, ops, caller } = setup();
     upstream.answers.set('GET /things/7', (r: Sent) => ({ success: true, data: { name: r.query?.lang } }));
@@ -321,6 +334,19 @@ describe('write lifecycle', () => {
     // The read-back was a fresh upstream read, and the caller's next read sees the new state.
     expect(upstream.calls('GET', '/things/7')).toHaveLength(2);
     expect(await ops.read(caller, thing, { workspaceId: 1, id: 7 })).toBe('7:after');
+  });
+
+  it('a read-back may read a page of a list', async () => {
+    const { upstream, ops, caller } = setup();
+    upstream.answers.set('POST /things/7/move', { success: true, data: { state: 'moved' } });
+    upstream.answers.set('GET /things', pageOf([7], 1, 1));
+    const op = move({
+      read: async (reads, a) => {
+        const page = await reads.page(things, { workspaceId: a.workspaceId }, 1);
+        return { state: `listed ${page.items.join(',')}` };
+      },
+    });
+    expect(await ops.write(caller, op, moveArgs)).toEqual({ state: 'listed 70' });
   });
 
   it('a write without a body sends none', async () => {

@@ -103,6 +103,14 @@ describe('what goes on the wire', () => {
     expect(r.headers['user-agent']).toBe('webwork-graphql-gateway');
   });
 
+  it('a path is taken under the base URL with or without its leading slash', async () => {
+    handler = (_r, res) => json(res, 200, { success: true, data: [] });
+    const { upstream } = client();
+    await upstream.get(caller, 'members/5');
+    await upstream.get(caller, '/members/5');
+    expect(received.map((r) => r.url)).toEqual(['/api/v2/members/5', '/api/v2/members/5']);
+  });
+
   it('a write sends its body as JSON', async () => {
     handler = (_r, res) => json(res, 201, { success: true, data: { ok: true } });
     const { upstream } = client();
@@ -218,6 +226,19 @@ describe('failures become GatewayErrors', () => {
     });
   });
 
+  it('an error answer whose body is not an object still maps by its status', async () => {
+    const { upstream } = client();
+    handler = (_r, res) => json(res, 502, null);
+    await expect(upstream.get(caller, '/x')).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 },
+    });
+    handler = (_r, res) => json(res, 400, null);
+    await expect(upstream.send(caller, 'POST', '/x', { body: {} })).rejects.toMatchObject({
+      message: 'WebWork rejected the request',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'input' },
+    });
+  });
+
   it('429: RATE_LIMITED with the Retry-After, which also blocks the caller in the budget', async () => {
     const budget = new CountingBudget();
     const { upstream } = client({ budget });
@@ -273,7 +294,16 @@ describe('failures become GatewayErrors', () => {
       message: 'WebWork did not answer within 150 ms; try again shortly.',
       extensions: { code: 'UPSTREAM_TIMEOUT' },
     });
-    expect(lines.filter((l) => l.level === WARN).map((l) => l.msg)).toEqual(['upstream request failed']);
+    const warnings = lines.filter((l) => l.level === WARN);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        msg: 'upstream request failed',
+        method: 'GET',
+        path: '/slow',
+        code: 'ETIMEDOUT',
+      }),
+    ]);
+    expect(warnings[0]).toHaveProperty('caller', caller.scope.logId);
   });
 
   it('nobody listening: UPSTREAM_UNAVAILABLE, could not be reached', async () => {
