@@ -5,9 +5,16 @@ import {
   RedisRateBudget,
   UnlimitedRateBudget,
 } from '../../src/budget/index.js';
-import { callerScope, rateBudgetKeys } from '../../src/cache/keys.js';
+import { callerScope, rateBudgetKeys, type CallerScope } from '../../src/cache/keys.js';
 import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
-import { REDIS_URL, deleteKeysUnder, freePort, uniquePrefix } from '../cache/redis-test-utils.js';
+import {
+  REDIS_URL,
+  WARN,
+  capturingLogger,
+  deleteKeysUnder,
+  freePort,
+  uniquePrefix,
+} from '../cache/redis-test-utils.js';
 
 /** The edges of the rate budgets: windows, blocks that are not, sweeping, options passed through. */
 
@@ -109,12 +116,37 @@ describe('RedisRateBudget', () => {
     }
   });
 
-  it('blockFor(0) blocks nothing, in Redis or locally', async () => {
-    const budget = new RedisRateBudget({ client: redis, prefix, limit: 3 });
+  it('blockFor(0) blocks nothing, in Redis or locally, and is no outage', async () => {
+    const { logger, lines } = capturingLogger();
+    const budget = new RedisRateBudget({ client: redis, prefix, limit: 3, logger });
     const s = scope('zero');
     await budget.blockFor(s, 0);
+    await budget.blockFor(s, -1);
     expect(await redis.exists(rateBudgetKeys(prefix, s).block)).toBe(0);
     expect(await budget.take(s)).toEqual({ allowed: true });
+    expect(lines.filter((l) => l.level >= WARN)).toEqual([]);
+  });
+
+  it.each([
+    ['take', (b: RedisRateBudget, s: CallerScope) => b.take(s).then(() => undefined)],
+    ['blockFor', (b: RedisRateBudget, s: CallerScope) => b.blockFor(s, 5)],
+  ])('an outage met by %s is reported once, naming the budget and the command', async (operation, first) => {
+    const { logger, lines } = capturingLogger();
+    const port = await freePort();
+    const budget = new RedisRateBudget({ url: `redis://127.0.0.1:${port}`, limit: 4, instances: 2, logger });
+    try {
+      await first(budget, scope('outage'));
+      await budget.take(scope('outage-2'));
+      const warnings = lines.filter((l) => l.level === WARN);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({
+        component: 'redis rate budget',
+        operation,
+        msg: 'redis rate budget unavailable: counting locally (2 calls per caller and window on this instance) until it recovers',
+      });
+    } finally {
+      await budget.close();
+    }
   });
 
   it('the local fallback uses the configured window and clock', async () => {
