@@ -68,7 +68,7 @@ describe('NearCache edges', () => {
   it('does not keep an entry whose store lifetime is already over', () => {
     const near = new NearCache({ maxBytes: 10_000, maxAgeMs: 5_000, clock });
     near.set('over', 1, now - 2_000, [], 1, 2_000);
-    near.set('left', 2, now - 2_000, [], 1, 2_001);
+    near.set('left', 2, now - 2_000, [], 1, 3_000);
     expect(near.get('over')).toBeUndefined();
     expect(near.get('left')?.value).toBe(2);
   });
