@@ -283,7 +283,7 @@ interface Moved {
 const moveArgs = { workspaceId: 1, id: 7, reason: 'why', extra: undefined, none: null };
 
 function move(readBack?: {
-  read?: (reads: any, a: typeof moveArgs) => Promise<Moved | null>;
+  read: (reads: any, a: typeof moveArgs) => Promise<Moved | null>;
   merge?: (fresh: Moved, told: Moved) => Moved;
   applied?: (state: Moved) => boolean;
 }) {
@@ -300,7 +300,7 @@ function move(readBack?: {
     told: (_a, data) => ({ state: data?.state ?? 'unknown', note: 'told' }),
     readBack: readBack
       ? {
-          read: readBack.read ?? ((reads, a) => reads.read(thing, { workspaceId: a.workspaceId, id: a.id })),
+          read: readBack.read,
           merge: readBack.merge,
           applied: readBack.applied,
         }
