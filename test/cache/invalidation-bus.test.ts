@@ -1,78 +1,99 @@
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RedisInvalidationBus } from '../../src/cache/invalidation-bus.js';
-import { REDIS_URL, WARN, capturingLogger, eventually, uniquePrefix } from './redis-test-utils.js';
+import { invalidationChannel } from '../../src/cache/keys.js';
+import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
+import { REDIS_URL, eventually, uniquePrefix } from './redis-test-utils.js';
 
-/** Two instances' buses on one Redis: what one publishes, the other hears; nothing is logged in vain. */
-describe('RedisInvalidationBus', () => {
-  const clients: Redis[] = [];
-  const publisher = () => {
-    const client = new Redis(REDIS_URL);
-    clients.push(client);
-    return client;
-  };
-  afterAll(() => clients.forEach((client) => client.disconnect()));
+/**
+ * The invalidation bus between gateway instances, on the real Redis: an instance hears the others'
+ * invalidations (not its own, and not those of another prefix), ignores what is not one of its
+ * messages, and is told when it may have missed some (its subscription came back).
+ */
 
-  it('carries tags to the other instances, not back to the sender', async () => {
-    const prefix = uniquePrefix();
-    const a = new RedisInvalidationBus(publisher(), { url: REDIS_URL, prefix });
-    const b = new RedisInvalidationBus(publisher(), { url: REDIS_URL, prefix });
-    const heardByA: string[][] = [];
-    const heardByB: string[][] = [];
-    a.onInvalidate((tags) => heardByA.push([...tags]));
-    b.onInvalidate((tags) => heardByB.push([...tags]));
-    try {
-      // Subscriptions are made on 'ready'; publish until B hears one.
-      const heard = await eventually(async () => {
-        await a.publish(['ws:1:projects']);
-        return heardByB.length > 0;
-      }, 3000);
-      expect(heard).toBe(true);
-      expect(heardByB[0]).toEqual(['ws:1:projects']);
-      expect(heardByA).toEqual([]);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
-  });
+let publisher: Redis;
+const buses: RedisInvalidationBus[] = [];
 
-  it('closing while its subscription is being made logs no warning', async () => {
-    // A Redis that completes the handshake but is slow to confirm SUBSCRIBE: the subscription is
-    // still pending when the gateway shuts down.
-    const server = createServer((socket) => {
-      socket.on('data', (chunk) => {
-        // One answer per command of the chunk (the client pipelines its handshake).
-        for (const command of chunk
-          .toString('utf8')
-          .split(/\*\d+\r\n/)
-          .slice(1)) {
-          if (/subscribe/i.test(command)) {
-            const confirm = '*3\r\n$9\r\nsubscribe\r\n$1\r\nx\r\n:1\r\n';
-            setTimeout(() => socket.writable && socket.write(confirm), 100);
-          } else if (/\binfo\b/i.test(command)) {
-            const info = '# Server\r\nloading:0\r\n';
-            socket.write(`$${info.length}\r\n${info}\r\n`);
-          } else socket.write('+OK\r\n');
-        }
-      });
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    const { logger, lines } = capturingLogger();
-    const bus = new RedisInvalidationBus(publisher(), {
-      url: `redis://127.0.0.1:${port}`,
-      prefix: uniquePrefix(),
-      logger,
-    });
-    const subscriber = (bus as unknown as { subscriber: Redis }).subscriber;
-    try {
-      await once(subscriber, 'ready');
-      await bus.close();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(lines.filter((line) => line.level >= WARN).map((line) => line.msg)).toEqual([]);
-    } finally {
-      server.close();
-    }
-  });
+beforeAll(async () => {
+  publisher = createRedisClient(REDIS_URL);
+  if (!(await whenReady(publisher, 5000))) throw new Error(`expected Redis at ${REDIS_URL}`);
+});
+
+afterAll(async () => {
+  await Promise.all(buses.map((bus) => bus.close()));
+  await closeRedisClient(publisher);
+});
+
+/** A bus whose subscription is in place (it is made on `ready`, asynchronously). */
+async function bus(prefix: string) {
+  const b = new RedisInvalidationBus(publisher, { url: REDIS_URL, prefix });
+  buses.push(b);
+  const heard: string[][] = [];
+  let subscribed = false;
+  // Probes (published until one is heard) tell when the subscription is in place; they are not kept.
+  b.onInvalidate((tags) => (tags[0] === 'probe' ? (subscribed = true) : heard.push([...tags])));
+  const ready = await eventually(async () => {
+    await publisher.publish(invalidationChannel(prefix), JSON.stringify({ from: 'probe', tags: ['probe'] }));
+    return subscribed;
+  }, 5000);
+  if (!ready) throw new Error('bus did not subscribe');
+  return { bus: b, heard };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+it('an instance hears the other instances’ invalidations, not its own', async () => {
+  const prefix = uniquePrefix();
+  const a = await bus(prefix);
+  const b = await bus(prefix);
+  await a.bus.publish(['ws:1:members', 'ws:1']);
+  expect(await eventually(async () => b.heard.length === 1, 2000)).toBe(true);
+  expect(b.heard).toEqual([['ws:1:members', 'ws:1']]);
+  await settle();
+  expect(a.heard).toEqual([]);
+});
+
+it('instances of another prefix do not hear them', async () => {
+  const a = await bus(uniquePrefix());
+  const other = await bus(uniquePrefix());
+  await a.bus.publish(['ws:2']);
+  await settle();
+  expect(other.heard).toEqual([]);
+});
+
+it('ignores messages that are not JSON or carry no tag list', async () => {
+  const prefix = uniquePrefix();
+  const b = await bus(prefix);
+  const channel = invalidationChannel(prefix);
+  await publisher.publish(channel, 'not json');
+  await publisher.publish(channel, JSON.stringify({ from: 'x', tags: 'ws:1' }));
+  await publisher.publish(channel, JSON.stringify({ from: 'x' }));
+  await publisher.publish(channel, JSON.stringify({ from: 'x', tags: ['ws:3'] }));
+  expect(await eventually(async () => b.heard.length > 0, 2000)).toBe(true);
+  await settle();
+  expect(b.heard).toEqual([['ws:3']]);
+});
+
+it('a lost publisher never fails the write that published', async () => {
+  const deadPublisher = createRedisClient(REDIS_URL);
+  await whenReady(deadPublisher, 5000);
+  const b = new RedisInvalidationBus(deadPublisher, { url: REDIS_URL, prefix: uniquePrefix() });
+  buses.push(b);
+  await closeRedisClient(deadPublisher);
+  await expect(b.publish(['ws:1'])).resolves.toBeUndefined();
+});
+
+it('says it may have missed messages when its subscription comes back, not when it first subscribes', async () => {
+  const prefix = uniquePrefix();
+  const b = await bus(prefix);
+  let missed = 0;
+  b.bus.onPossiblyMissed(() => missed++);
+  await settle();
+  expect(missed).toBe(0);
+  // Drop the subscriber's connection as a network failure would; ioredis reconnects it.
+  (b.bus as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+  expect(await eventually(async () => missed === 1, 5000)).toBe(true);
+  // And it hears invalidations again.
+  const a = await bus(prefix);
+  await a.bus.publish(['ws:9']);
+  expect(await eventually(async () => b.heard.some((t) => t.includes('ws:9')), 2000)).toBe(true);
 });

@@ -9,6 +9,7 @@ import {
   tagPattern,
 } from '../../src/catalogue/stale-reads.js';
 import { startTracking } from '../../src/catalogue/tracking.operations.js';
+import { WEBWORK_EVENTS } from '../../src/catalogue/events.js';
 
 /** The checks the derived table must pass, as functions so they can be shown to fail on a bad catalogue. */
 function writesInvalidatingNothing(catalogue: readonly Operation[]): string[] {
@@ -79,6 +80,56 @@ describe('the write → stale-reads table, derived from the catalogue', () => {
     expect(staleTagsAfter([startTracking])(startTracking as never, { workspaceId: 3, userId: 9 })).toEqual([
       tags.tracker(3, 9),
     ]);
+  });
+
+  it('a tag named by the write and by a dependent read, or by two dependents, is invalidated once', () => {
+    const dependent = (name: string, extra: string) =>
+      list<{ workspaceId: number }, unknown, unknown>({
+        name,
+        path: `/${name}`,
+        cache: 'lists',
+        tags: (a) => [tags.workspaceResource(a.workspaceId, extra)],
+        changedBy: [
+          changedBy(startTracking, (a) => [
+            tags.tracker(a.workspaceId, a.userId),
+            tags.workspaceResource(a.workspaceId, extra),
+          ]),
+        ],
+        map: (w) => w,
+      });
+    const staleAfter = staleTagsAfter([
+      dependent('one', 'derived'),
+      dependent('two', 'derived'),
+      startTracking as never,
+    ]);
+    expect(staleAfter(startTracking as never, { workspaceId: 3, userId: 9 })).toEqual([
+      tags.tracker(3, 9),
+      'ws:3:derived',
+    ]);
+  });
+
+  it('each write and each WebWork event has its row, listing exactly the reads its tags reach', () => {
+    const table = staleReadsTable(CATALOGUE);
+    const writes = CATALOGUE.filter((op) => op.kind === 'write');
+    expect(table.map((row) => row.change)).toEqual([
+      ...writes.map((op) => `${op.method} ${op.path}`),
+      ...WEBWORK_EVENTS.map((e) => `event ${e.name}`),
+    ]);
+    const started = table.find((row) => row.change === 'event tracker.started')!;
+    expect(started.tags).toEqual(['ws:*:tracker:*']);
+    const carrying = readTags(CATALOGUE)
+      .filter((r) => r.tags.includes('ws:*:tracker:*'))
+      .map((r) => r.read);
+    expect(started.reads).toEqual(carrying);
+    expect(carrying.length).toBeGreaterThan(0);
+    expect(carrying.length).toBeLessThan(readTags(CATALOGUE).length);
+  });
+
+  it('a read’s tags are listed as patterns, each shape once', () => {
+    const member = readTags(CATALOGUE).find((r) => r.read === 'member (GET /members/{memberId})')!;
+    expect(member.tags.every((t) => !/\{|\d/.test(t))).toBe(true);
+    expect(new Set(member.tags).size).toBe(member.tags.length);
+    expect(readTags(CATALOGUE).some((r) => r.read.startsWith('startTracking'))).toBe(false);
   });
 
   it('patterns ignore argument values', () => {

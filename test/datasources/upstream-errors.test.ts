@@ -1,4 +1,4 @@
-import { errorFromStatus, upstreamArgument } from '../../src/datasources/upstream-errors.js';
+import { errorFromStatus, parseRetryAfter, upstreamArgument } from '../../src/datasources/upstream-errors.js';
 
 describe('upstreamArgument: the GraphQL argument an upstream 400/422 is about', () => {
   it.each([
@@ -36,5 +36,52 @@ describe('upstreamArgument: the GraphQL argument an upstream 400/422 is about', 
       code: 'BAD_USER_INPUT',
       argument: 'input',
     });
+  });
+});
+
+describe('errorFromStatus: the domain error of each upstream status', () => {
+  it.each([
+    [401, 'UNAUTHENTICATED', 'WebWork did not accept the token: expired'],
+    [403, 'FORBIDDEN', 'Not allowed by WebWork: expired'],
+    [404, 'NOT_FOUND', 'Not found in WebWork: expired'],
+    [500, 'UPSTREAM_UNAVAILABLE', 'WebWork answered with an error (HTTP 500); try again shortly.'],
+  ])('%i → %s, passing the upstream message on for 4xx only', (status, code, message) => {
+    const error = errorFromStatus(status, 'expired');
+    expect(error.extensions.code).toBe(code);
+    expect(error.message).toBe(message);
+  });
+
+  it('429 → RATE_LIMITED, a minute unless the Retry-After said otherwise', () => {
+    expect(errorFromStatus(429, undefined)).toMatchObject({
+      message: 'WebWork rate limit reached (60 requests per minute per user). Retry in 60 s.',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 60 },
+    });
+    expect(errorFromStatus(429, undefined, { retryAfterSeconds: 5 }).extensions.retryAfterSeconds).toBe(5);
+  });
+});
+
+describe('upstreamArgument with odd field errors', () => {
+  it.each([null, 'task_id', ['task_id'], 42])('%j: falls back to the message', (fieldErrors) => {
+    expect(upstreamArgument('POST', 'user_id 7 is unknown', fieldErrors)).toBe('input.userId');
+  });
+});
+
+describe('parseRetryAfter: seconds or an HTTP date, a minute when unreadable', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  it.each([
+    [undefined, 60],
+    ['', 60],
+    ['17', 17],
+    [' 17 ', 17],
+    ['0', 1],
+    [['5', '9'], 5],
+    ['17abc', 60],
+    ['abc17', 60],
+    ['soon', 60],
+    ['Thu, 01 Jan 2026 00:00:30 GMT', 30],
+    ['Thu, 01 Jan 2026 00:00:00 GMT', 1],
+    ['Wed, 31 Dec 2025 23:00:00 GMT', 1],
+  ])('%j → %i s', (header, seconds) => {
+    expect(parseRetryAfter(header as string | string[] | undefined, now)).toBe(seconds);
   });
 });
