@@ -1,8 +1,9 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { ContractStatus, ScreenshotMode } from '../enums/contract.enums.js';
 
-@InputType({ description: 'Assign a member to a project (Owners and Executive Managers).' })
-export class CreateContractInput {
+/** The optional fields a contract is created or changed with. */
+@InputType({ description: 'Optional contract fields: base of CreateContractInput and UpdateContractInput.' })
+class ContractFields {
   @Field(() => Int, { nullable: true, description: 'Hours per week, 0 to 168 (default 168 on create).' })
   weeklyHoursLimit?: number | null;
 
@@ -14,7 +15,10 @@ export class CreateContractInput {
     description: 'Hourly rate, ≥ 0; WebWork applies it only when the caller may set rates.',
   })
   rate?: number | null;
+}
 
+@InputType({ description: 'Assign a member to a project (Owners and Executive Managers).' })
+export class CreateContractInput extends ContractFields {
   @Field(() => Int)
   workspaceId!: number;
 
@@ -26,19 +30,7 @@ export class CreateContractInput {
 }
 
 @InputType({ description: 'Changes to a contract; at least one field (Owners and Executive Managers).' })
-export class UpdateContractInput {
-  @Field(() => Int, { nullable: true, description: 'Hours per week, 0 to 168 (default 168 on create).' })
-  weeklyHoursLimit?: number | null;
-
-  @Field(() => ScreenshotMode, { nullable: true })
-  screenshotMode?: ScreenshotMode | null;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Hourly rate, ≥ 0; WebWork applies it only when the caller may set rates.',
-  })
-  rate?: number | null;
-
+export class UpdateContractInput extends ContractFields {
   @Field(() => Int)
   workspaceId!: number;
 

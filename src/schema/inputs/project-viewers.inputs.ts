@@ -17,44 +17,31 @@ export class CreateProjectViewerInput {
   lastName!: string;
 }
 
-@InputType({ description: 'A project viewer (Owners and Executive Managers).' })
-export class DeleteProjectViewerInput {
+/** The viewer a move acts on; each move's input adds what it needs. */
+@InputType({ description: 'A project viewer: base of the viewer moves.' })
+class ViewerRef {
   @Field(() => Int)
   workspaceId!: number;
 
   @Field(() => Int, { description: "The viewer's user id." })
   viewerId!: number;
 }
+
+/** A viewer and a project. */
+@InputType({ description: 'A project viewer and a project: base of the assignment moves.' })
+class ViewerProjectRef extends ViewerRef {
+  @Field(() => Int)
+  projectId!: number;
+}
+
+@InputType({ description: 'A project viewer (Owners and Executive Managers).' })
+export class DeleteProjectViewerInput extends ViewerRef {}
 
 @InputType({ description: 'An archived project viewer to restore (Owners and Executive Managers).' })
-export class RestoreProjectViewerInput {
-  @Field(() => Int)
-  workspaceId!: number;
-
-  @Field(() => Int, { description: "The viewer's user id." })
-  viewerId!: number;
-}
+export class RestoreProjectViewerInput extends ViewerRef {}
 
 @InputType({ description: 'Give a viewer read-only access to a project (Owners and Executive Managers).' })
-export class AssignProjectViewerInput {
-  @Field(() => Int)
-  workspaceId!: number;
-
-  @Field(() => Int, { description: "The viewer's user id." })
-  viewerId!: number;
-
-  @Field(() => Int)
-  projectId!: number;
-}
+export class AssignProjectViewerInput extends ViewerProjectRef {}
 
 @InputType({ description: "Take a project from a viewer's access (Owners and Executive Managers)." })
-export class UnassignProjectViewerInput {
-  @Field(() => Int)
-  workspaceId!: number;
-
-  @Field(() => Int, { description: "The viewer's user id." })
-  viewerId!: number;
-
-  @Field(() => Int)
-  projectId!: number;
-}
+export class UnassignProjectViewerInput extends ViewerProjectRef {}

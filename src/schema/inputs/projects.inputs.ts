@@ -4,8 +4,9 @@ import { DateScalar } from '../scalars/date.scalar.js';
 export const MAX_PROJECT_NAME = 255;
 export const MAX_PROJECT_NOTES = 5000;
 
-@InputType({ description: 'A new project (Owners and Executive Managers).' })
-export class CreateProjectInput {
+/** The optional fields a project is created or changed with. */
+@InputType({ description: 'Optional project fields: base of CreateProjectInput and UpdateProjectInput.' })
+class ProjectFields {
   @Field(() => DateScalar, { nullable: true })
   startDate?: string | null;
 
@@ -23,7 +24,10 @@ export class CreateProjectInput {
 
   @Field(() => String, { nullable: true, description: 'Icon name, e.g. project-icon-1.' })
   icon?: string | null;
+}
 
+@InputType({ description: 'A new project (Owners and Executive Managers).' })
+export class CreateProjectInput extends ProjectFields {
   @Field(() => Int)
   workspaceId!: number;
 
@@ -32,25 +36,7 @@ export class CreateProjectInput {
 }
 
 @InputType({ description: 'Changes to a project; at least one field (Owners and Executive Managers).' })
-export class UpdateProjectInput {
-  @Field(() => DateScalar, { nullable: true })
-  startDate?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
-  deadline?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Estimated hours, ≥ 0.' })
-  estimatedHours?: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Budget, ≥ 0.' })
-  budget?: number | null;
-
-  @Field(() => String, { nullable: true, description: `At most ${MAX_PROJECT_NOTES} characters.` })
-  notes?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Icon name, e.g. project-icon-1.' })
-  icon?: string | null;
-
+export class UpdateProjectInput extends ProjectFields {
   @Field(() => Int)
   workspaceId!: number;
 

@@ -5,8 +5,9 @@ import { DateScalar } from '../scalars/date.scalar.js';
 export const MAX_TASK_TITLE = 255;
 export const MAX_TASK_DESCRIPTION = 5000;
 
-@InputType({ description: 'A new task of a project (Owners, Executive, Project and Team Managers).' })
-export class CreateTaskInput {
+/** The optional fields a task is created or changed with. */
+@InputType({ description: 'Optional task fields: base of CreateTaskInput and UpdateTaskInput.' })
+class TaskFields {
   @Field(() => String, { nullable: true, description: `At most ${MAX_TASK_DESCRIPTION} characters.` })
   description?: string | null;
 
@@ -24,7 +25,10 @@ export class CreateTaskInput {
 
   @Field(() => Int, { nullable: true, description: 'Makes this a sub-task of another task of the project.' })
   parentTaskId?: number | null;
+}
 
+@InputType({ description: 'A new task of a project (Owners, Executive, Project and Team Managers).' })
+export class CreateTaskInput extends TaskFields {
   @Field(() => Int)
   workspaceId!: number;
 
@@ -50,25 +54,7 @@ export class TaskRefInput {
 }
 
 @InputType({ description: 'Changes to a task; at least one field.' })
-export class UpdateTaskInput {
-  @Field(() => String, { nullable: true, description: `At most ${MAX_TASK_DESCRIPTION} characters.` })
-  description?: string | null;
-
-  @Field(() => TaskStatus, { nullable: true, description: 'Default INCOMPLETE on create.' })
-  status?: TaskStatus | null;
-
-  @Field(() => TaskPriority, { nullable: true, description: 'Default NORMAL on create.' })
-  priority?: TaskPriority | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  startDate?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
-  endDate?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Makes this a sub-task of another task of the project.' })
-  parentTaskId?: number | null;
-
+export class UpdateTaskInput extends TaskFields {
   @Field(() => Int)
   workspaceId!: number;
 
