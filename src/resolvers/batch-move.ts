@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
-import { Arg, type ClassType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { type ClassType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { inputArg } from './input-arg.js';
 import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
@@ -95,7 +96,7 @@ export function batchMove<I, A, R extends WriteOutcome>(spec: BatchMoveSpec<I, A
       );
     },
     {
-      params: [Arg('input', () => spec.input), Ctx()],
+      params: [inputArg(spec.input), Ctx()],
       method: Mutation(() => [spec.result], { nullable: true, description: spec.description }),
     },
   );

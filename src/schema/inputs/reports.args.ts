@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
+import { describeValues } from '../enums/describe-values.js';
 
 export const MAX_REPORT_DAYS = 31;
 
@@ -50,7 +51,17 @@ export enum AttendanceStatus {
   ABSENT = 'absent',
   ON_LEAVE = 'on_leave',
 }
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: 'An attendance status to filter the daily attendance report by (upstream `status`).',
+  valuesConfig: describeValues(AttendanceStatus, {
+    LATE: 'Marked late (`late`).',
+    LEFT_EARLY: 'Marked as having left early (`left_early`).',
+    TRACKED_LESS: 'Marked as having tracked less than expected (`tracked_less`).',
+    ABSENT: 'Marked absent (`absent`).',
+    ON_LEAVE: 'Marked on leave (`on_leave`).',
+  }),
+});
 
 @ArgsType()
 export class DailyAttendanceArgs extends UserPageArgs {

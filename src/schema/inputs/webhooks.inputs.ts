@@ -1,4 +1,5 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { describeValues } from '../enums/describe-values.js';
 
 /** The documented webhook events (REFERENCE §9.15); upstream spelling `tracker.started`, ... */
 export enum WebhookEvent {
@@ -16,6 +17,18 @@ export enum WebhookEvent {
 registerEnumType(WebhookEvent, {
   name: 'WebhookEvent',
   description: 'An event a webhook can subscribe to (TRACKER_STARTED is `tracker.started`, ...).',
+  valuesConfig: describeValues(WebhookEvent, {
+    TRACKER_STARTED: 'A member started tracking time (`tracker.started`).',
+    TRACKER_STOPPED: 'A member stopped tracking time (`tracker.stopped`).',
+    MEMBER_INVITED: 'A member was invited (`member.invited`).',
+    MEMBER_UPDATED: 'A member was updated (`member.updated`).',
+    MEMBER_DELETED: 'A member was deleted (`member.deleted`).',
+    MEMBER_ACTIVATED: 'A member was activated (`member.activated`).',
+    MEMBER_ARCHIVED: 'A member was archived (`member.archived`).',
+    PROJECT_CREATED: 'A project was created (`project.created`).',
+    PROJECT_UPDATED: 'A project was updated (`project.updated`).',
+    PROJECT_DELETED: 'A project was deleted (`project.deleted`).',
+  }),
 });
 
 export const MAX_WEBHOOK_URL = 2048;

@@ -1,11 +1,19 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
+import { describeValues } from '../enums/describe-values.js';
 
 export enum ExpenseBilling {
   BILLABLE = 'BILLABLE',
   NON_BILLABLE = 'NON_BILLABLE',
 }
-registerEnumType(ExpenseBilling, { name: 'ExpenseBilling', description: 'Upstream `type`.' });
+registerEnumType(ExpenseBilling, {
+  name: 'ExpenseBilling',
+  description: 'Whether an expense is billed to the client (upstream `type`).',
+  valuesConfig: describeValues(ExpenseBilling, {
+    BILLABLE: 'Billed to the client (upstream `billable`).',
+    NON_BILLABLE: 'Not billed (upstream `non-billable`).',
+  }),
+});
 
 @ObjectType({
   description:
