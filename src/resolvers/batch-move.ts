@@ -25,7 +25,7 @@ export function batchResultOf(node: ClassType, idField: string, nodeField: strin
     description: `The outcome of one ${node.name.toLowerCase()} of a batch move.`,
   })
   class MoveResult {
-    @Field(() => ID, { name: idField })
+    @Field(() => ID, { name: idField, description: 'The id this item was given in the input.' })
     itemId!: string;
 
     @Field(() => node, {

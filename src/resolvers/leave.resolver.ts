@@ -100,8 +100,9 @@ export class MemberLeaveBalancesResolver {
   })
   async leaveBalances(
     @Root() member: MemberRecord,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('from', () => DateScalar, { description: 'First day of the range.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day of the range (inclusive), on or after `from`.' })
+    to: string,
     @Ctx() ctx: RequestContext,
   ): Promise<(LeaveBalanceRecord & { items: { days: number | null }[] }) | null> {
     dateRange('from', from, 'to', to);

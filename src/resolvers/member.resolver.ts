@@ -33,7 +33,7 @@ import { positiveId } from './validate.js';
 
 @Resolver(() => Member)
 export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m.workspaceId, m.userId]) {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'First and last name, joined by a space.' })
   fullName(@Root() member: MemberRecord): string {
     return `${member.firstName} ${member.lastName}`.trim();
   }

@@ -62,7 +62,7 @@ export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) =>
   })
   task(
     @Root() project: ProjectRecord,
-    @Arg('taskId', () => Int) taskId: number,
+    @Arg('taskId', () => Int, { description: 'Upstream id of the task (`Task.taskId`).' }) taskId: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TaskRecord | null> {
     positiveId('taskId', taskId);
