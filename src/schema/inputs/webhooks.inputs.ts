@@ -35,7 +35,9 @@ export const MAX_WEBHOOK_URL = 2048;
 
 @InputType({ description: 'A new webhook (Owners and Executive Managers).' })
 export class CreateWebhookInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: `Absolute http(s) URL, at most ${MAX_WEBHOOK_URL} characters.` })
@@ -49,10 +51,12 @@ export class CreateWebhookInput {
   description: 'Changes to a webhook. WebWork requires the URL even when only the events change.',
 })
 export class UpdateWebhookInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field()
+  @Field({ description: 'The webhook to change (`Webhook.webhookId`).' })
   webhookId!: string;
 
   @Field({ description: `Absolute http(s) URL, at most ${MAX_WEBHOOK_URL} characters.` })
@@ -62,11 +66,13 @@ export class UpdateWebhookInput {
   events?: WebhookEvent[] | null;
 }
 
-@InputType()
+@InputType({ description: 'The webhook to delete (Owners and Executive Managers).' })
 export class DeleteWebhookInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field()
+  @Field({ description: 'The webhook to delete (`Webhook.webhookId`).' })
   webhookId!: string;
 }
