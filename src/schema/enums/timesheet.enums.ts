@@ -8,8 +8,7 @@ registerEnumType(TimesheetStatus, {
     'Where a timesheet is in its review: PENDING (not submitted; WebWork says pending or open) → SUBMITTED → APPROVED or REJECTED.',
   valuesConfig: describeValues(TimesheetStatus, {
     PENDING: 'Not submitted yet (upstream `pending` in one doc version, `open` in the other).',
-    SUBMITTED:
-      'Submitted by the member and waiting for review; only a submitted timesheet can be approved or rejected.',
+    SUBMITTED: 'Submitted and waiting for review; only a submitted timesheet can be approved or rejected.',
     APPROVED: 'Approved by an Owner or Executive Manager.',
     REJECTED: 'Rejected by an Owner or Executive Manager, with a reason (`rejectReason`).',
   }),

@@ -33,7 +33,10 @@ export class StartTrackingInput {
   activityDescription?: string | null;
 }
 
-@InputType({ description: "Stop a member's running tracker (Owners and Executive Managers)." })
+@InputType({
+  description:
+    "Stop a member's running tracker (Owners and Executive Managers for any member; doc set B also lets members stop their own).",
+})
 export class StopTrackingInput {
   @Field(() => Int, {
     description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',

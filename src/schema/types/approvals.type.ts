@@ -45,12 +45,15 @@ export class TimeRequest {
   @Field(() => Int, { nullable: true, description: 'User id of who approved or rejected it.' })
   updatedBy!: number | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the request was made (UTC).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the request was made (UTC); null when WebWork does not say.',
+  })
   createdAt!: string | null;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When it was last changed, e.g. approved (UTC).',
+    description: 'When it was last changed, e.g. approved (UTC); null when WebWork does not say.',
   })
   updatedAt!: string | null;
 }

@@ -54,7 +54,7 @@ export class TimeEntry {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When the entry ends (UTC); null while it is still running.',
+    description: 'When the entry ends (UTC); null when WebWork sends no end time.',
   })
   endedAt!: string | null;
 
