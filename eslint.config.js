@@ -88,9 +88,9 @@ export default tseslint.config(
             types: [
               'PageInfo',
               'Reports',
-              // Value objects embedded in their parent, without an id of their own upstream
-              // (LeaveBalance is per member and period; a tag, assignee, day or entry lives in its
-              // project, task or timesheet).
+              // Value objects embedded in their parent, with no graph-wide id (LeaveBalance is per
+              // member and period; a tag, assignee, day or entry lives in its project, task or
+              // timesheet; a leave policy is read whole from its workspace and keeps its `policyId`).
               'LeaveBalance',
               'LeavePolicy',
               'ProjectTag',
