@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
 export default tseslint.config(
   {
@@ -17,6 +18,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
+    files: ['**/*.{js,mjs,cjs,ts,tsx}'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
@@ -30,5 +32,77 @@ export default tseslint.config(
   {
     files: ['bench/**', 'src/simulator/main.ts', 'src/main.ts', '*.js'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The emitted schema is what clients see in the playground docs and what codegen reads: lint it
+    // as a public API (descriptions everywhere, naming, Relay connections).
+    files: ['schema.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: 'schema.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      ...graphqlPlugin.configs['flat/schema-recommended'].rules,
+      ...graphqlPlugin.configs['flat/schema-relay'].rules,
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+        },
+      ],
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          ...graphqlPlugin.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'][1],
+          InputObjectTypeDefinition: { style: 'PascalCase', suffix: 'Input' },
+        },
+      ],
+      // Every mutation takes one `input: <MutationName>Input!` (GitHub's convention).
+      '@graphql-eslint/input-name': ['error', { checkInputType: true, caseSensitiveInputType: false }],
+      // Upstream ids keep their WebWork names (`workspaceId`, `contractId`, ...) so that a field, the
+      // argument that looks it up (`workspace(workspaceId:)`) and the input fields all read alike;
+      // the opaque graph-wide id is `id`.
+      '@graphql-eslint/no-typename-prefix': 'off',
+      // The Node interface and `last`/`before` arrive with the Relay work of issue 9 (branch h-node);
+      // then set `shouldImplementNode: true` and `includeBoth: true`. `nodes` shortcuts (GitHub's
+      // convention) and plain value lists (tags, days) are lists that are not edges on purpose.
+      '@graphql-eslint/relay-edge-types': [
+        'error',
+        { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false },
+      ],
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      '@graphql-eslint/strict-id-in-types': [
+        'error',
+        {
+          acceptedIdNames: ['id'],
+          acceptedIdTypes: ['ID'],
+          exceptions: {
+            // Wrappers and results, not entities: a client cache has nothing to normalise there.
+            suffixes: ['Connection', 'Edge', 'Payload', 'Result', 'Report', 'Error', 'Item'],
+            types: [
+              'PageInfo',
+              'Reports',
+              // Value objects embedded in their parent, with no graph-wide id (LeaveBalance is per
+              // member and period; a tag, assignee, day or entry lives in its project, task or
+              // timesheet; a leave policy is read whole from its workspace and keeps its `policyId`).
+              'LeaveBalance',
+              'LeavePolicy',
+              'ProjectTag',
+              'TaskAssignee',
+              'TimesheetDay',
+              'TimesheetEntry',
+              // WebWork does not always return a time entry's id (REFERENCE 9.14), so `id` is nullable.
+              'TimeEntry',
+            ],
+          },
+        },
+      ],
+    },
   },
 );

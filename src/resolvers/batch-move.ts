@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
-import { Arg, type ClassType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { type ClassType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { inputArg } from './input-arg.js';
 import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
@@ -24,7 +25,7 @@ export function batchResultOf(node: ClassType, idField: string, nodeField: strin
     description: `The outcome of one ${node.name.toLowerCase()} of a batch move.`,
   })
   class MoveResult {
-    @Field(() => ID, { name: idField })
+    @Field(() => ID, { name: idField, description: 'The id this item was given in the input.' })
     itemId!: string;
 
     @Field(() => node, {
@@ -95,7 +96,7 @@ export function batchMove<I, A, R extends WriteOutcome>(spec: BatchMoveSpec<I, A
       );
     },
     {
-      params: [Arg('input', () => spec.input), Ctx()],
+      params: [inputArg(spec.input), Ctx()],
       method: Mutation(() => [spec.result], { nullable: true, description: spec.description }),
     },
   );

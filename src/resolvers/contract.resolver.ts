@@ -50,7 +50,9 @@ export const WorkspaceContractsResolver = connectionField({
   field: 'contracts',
   connection: ContractConnection,
   args: ContractsArgs,
-  description: 'Contracts (member × project assignments) of this workspace.',
+  description:
+    'Contracts (member × project assignments) of this workspace, filtered by role: Owners and Executive Managers see all, managers those of their projects or teams and their own, Regular Users their own.' +
+    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
   list: contractsList,
   toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
   prime: { loader: (l) => l.contract, key: (c) => ({ workspaceId: c.workspaceId, id: c.contractId }) },

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { inputArg } from './input-arg.js';
 import {
   approveLeave,
   type LeaveBalanceRecord,
@@ -99,8 +100,9 @@ export class MemberLeaveBalancesResolver {
   })
   async leaveBalances(
     @Root() member: MemberRecord,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('from', () => DateScalar, { description: 'First day of the range.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day of the range (inclusive), on or after `from`.' })
+    to: string,
     @Ctx() ctx: RequestContext,
   ): Promise<(LeaveBalanceRecord & { items: { days: number | null }[] }) | null> {
     dateRange('from', from, 'to', to);
@@ -177,7 +179,7 @@ export class LeaveMutationsResolver {
       'Requests leave for a member under a policy (pending until approved). Owners and Executive Managers for any member; other members for themselves; project viewers never (FORBIDDEN). Sent once, never retried. WebWork answers without the new leave, so it is read back by member and dates; if that read fails the leave was still requested: the error says so (do not repeat it; read Member.leaves).',
   })
   async requestLeave(
-    @Arg('input', () => RequestLeaveInput) input: RequestLeaveInput,
+    @inputArg(RequestLeaveInput) input: RequestLeaveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<LeaveRecord> {
     positiveId('input.workspaceId', input.workspaceId);
@@ -206,7 +208,7 @@ export class LeaveMutationsResolver {
     description: `Approves a pending leave request. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
   })
   approveLeave(
-    @Arg('input', () => ApproveLeaveInput) input: ApproveLeaveInput,
+    @inputArg(ApproveLeaveInput) input: ApproveLeaveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<LeaveRecord> {
     const args = decision(input);
@@ -220,7 +222,7 @@ export class LeaveMutationsResolver {
     description: `Rejects a pending leave request with a reason. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
   })
   rejectLeave(
-    @Arg('input', () => RejectLeaveInput) input: RejectLeaveInput,
+    @inputArg(RejectLeaveInput) input: RejectLeaveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<LeaveRecord> {
     const args = {
@@ -237,7 +239,7 @@ export class LeaveMutationsResolver {
     description: `Approves up to ${MAX_BATCH_ITEMS} pending leave requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
   })
   async approveLeaves(
-    @Arg('input', () => ApproveLeavesInput) input: ApproveLeavesInput,
+    @inputArg(ApproveLeavesInput) input: ApproveLeavesInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ApproveLeavesPayload> {
     positiveId('input.workspaceId', input.workspaceId);

@@ -32,7 +32,13 @@ export function lookupField<R>(spec: LookupFieldSpec<R>): ClassType {
       return orNullWhenMissing(spec.loader(ctx.loaders).load({ workspaceId: parent.workspaceId, id }));
     },
     {
-      params: [Root(), Arg(spec.idArgument, () => Int), Ctx()],
+      params: [
+        Root(),
+        Arg(spec.idArgument, () => Int, {
+          description: `The upstream id (\`${spec.type.name}.${spec.idArgument}\`) to look up; a positive integer.`,
+        }),
+        Ctx(),
+      ],
       method: FieldResolver(() => spec.type, { nullable: true, description: spec.description }),
     },
   );

@@ -33,7 +33,7 @@ import { positiveId } from './validate.js';
 
 @Resolver(() => Member)
 export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m.workspaceId, m.userId]) {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'First and last name, joined by a space.' })
   fullName(@Root() member: MemberRecord): string {
     return `${member.firstName} ${member.lastName}`.trim();
   }
@@ -62,7 +62,9 @@ export const WorkspaceMembersResolver = connectionField({
   field: 'members',
   connection: MemberConnection,
   args: MembersArgs,
-  description: 'Members of this workspace.',
+  description:
+    "Members of this workspace. Any member may list them; WebWork filters the list by the caller's role, and rates only show to those who may view them." +
+    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
   list: membersList,
   toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
   prime: { loader: (l) => l.member, key: (m) => ({ workspaceId: m.workspaceId, id: m.userId }) },

@@ -10,7 +10,10 @@ import { globalId } from '../schema/global-id.js';
 export function NodeResolver<R>(type: ClassType, parts: (record: R) => (string | number)[]) {
   @Resolver(() => type)
   abstract class Node {
-    @FieldResolver(() => ID)
+    @FieldResolver(() => ID, {
+      description:
+        'Opaque id, unique across the whole graph and stable: the key for client caches. Do not parse it; the upstream id has its own field.',
+    })
     id(@Root() record: R): string {
       return globalId(type.name, ...parts(record));
     }

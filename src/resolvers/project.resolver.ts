@@ -62,7 +62,7 @@ export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) =>
   })
   task(
     @Root() project: ProjectRecord,
-    @Arg('taskId', () => Int) taskId: number,
+    @Arg('taskId', () => Int, { description: 'Upstream id of the task (`Task.taskId`).' }) taskId: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TaskRecord | null> {
     positiveId('taskId', taskId);
@@ -77,7 +77,9 @@ export const WorkspaceProjectsResolver = connectionField({
   field: 'projects',
   connection: ProjectConnection,
   args: ProjectsArgs,
-  description: 'Projects of this workspace.',
+  description:
+    'Projects of this workspace, as the caller may see them: Owners and Executive Managers all, Project Managers and Project Viewers the projects they manage, Team Managers those of their teams, Regular Users those they are assigned to.' +
+    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
   list: projectsList,
   toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
   prime: { loader: (l) => l.project, key: (p) => ({ workspaceId: p.workspaceId, id: p.projectId }) },
@@ -97,7 +99,9 @@ export const ProjectTasksResolver = connectionField({
   field: 'tasks',
   connection: TaskConnection,
   args: TasksArgs,
-  description: 'Tasks of this project.',
+  description:
+    'Tasks of this project (members with access to the project; Owners and Executive Managers see all).' +
+    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
   list: tasksList,
   toArgs: (p: ProjectRecord, args) => ({ ...args, workspaceId: p.workspaceId, projectId: p.projectId }),
   prime: { loader: (l) => l.task, key: (t) => ({ workspaceId: t.workspaceId, id: t.taskId }) },

@@ -1,4 +1,5 @@
-import { Arg, type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
+import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
+import { inputArg } from './input-arg.js';
 import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
 import { badUserInput, GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
@@ -49,7 +50,7 @@ export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteS
       }
     },
     {
-      params: [Arg('input', () => spec.input), Ctx()],
+      params: [inputArg(spec.input), Ctx()],
       method: Mutation(() => spec.returns, {
         nullable: true,
         description: `${spec.description} Who may call: ${spec.roles} (FORBIDDEN otherwise). Sent to WebWork exactly once (never retried); null with an error when the write failed.`,

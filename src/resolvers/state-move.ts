@@ -1,4 +1,5 @@
-import { Arg, type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
+import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
+import { inputArg } from './input-arg.js';
 import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
@@ -28,7 +29,7 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
     (input: I, ctx: RequestContext): Promise<R> =>
       ctx.operations.write(ctx.caller, spec.write, spec.toArgs(input)),
     {
-      params: [Arg('input', () => spec.input), Ctx()],
+      params: [inputArg(spec.input), Ctx()],
       method: Mutation(() => spec.returns, { nullable: true, description: spec.description }),
     },
   );

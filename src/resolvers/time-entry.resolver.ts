@@ -54,7 +54,10 @@ export class MemberTimeEntriesResolver {
   })
   timeEntries(
     @Root() member: MemberRecord,
-    @Arg('date', () => DateScalar) date: string,
+    @Arg('date', () => DateScalar, {
+      description: 'The day to list (YYYY-MM-DD): WebWork lists one day at a time.',
+    })
+    date: string,
     @Ctx() ctx: RequestContext,
   ): Promise<TimeEntryRecord[]> {
     return timeEntriesOfDay(ctx.loaders.memo, {

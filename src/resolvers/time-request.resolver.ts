@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { inputArg } from './input-arg.js';
 import type { ContractRecord } from '../catalogue/contracts.operations.js';
 import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ProjectRecord } from '../catalogue/projects.operations.js';
@@ -144,7 +145,7 @@ export class TimeRequestMutationsResolver {
       'Requests manual time for a member (pending until approved). Owners and Executive Managers for any member; other members for themselves; project viewers never (FORBIDDEN). Sent once, never retried; returns the new request read back (`complete: false` when that read failed).',
   })
   async createTimeRequest(
-    @Arg('input', () => CreateTimeRequestInput) input: CreateTimeRequestInput,
+    @inputArg(CreateTimeRequestInput) input: CreateTimeRequestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TimeRequestRecord> {
     positiveId('input.workspaceId', input.workspaceId);
@@ -187,7 +188,7 @@ export class TimeRequestMutationsResolver {
     description: `Approves a pending time request (its time is added as a time entry). ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is BAD_USER_INPUT naming input.timeRequestId.`,
   })
   approveTimeRequest(
-    @Arg('input', () => ApproveTimeRequestInput) input: ApproveTimeRequestInput,
+    @inputArg(ApproveTimeRequestInput) input: ApproveTimeRequestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TimeRequestRecord> {
     const args = decision(input);
@@ -201,7 +202,7 @@ export class TimeRequestMutationsResolver {
     description: `Rejects a pending time request with a comment. ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is BAD_USER_INPUT naming input.timeRequestId.`,
   })
   rejectTimeRequest(
-    @Arg('input', () => RejectTimeRequestInput) input: RejectTimeRequestInput,
+    @inputArg(RejectTimeRequestInput) input: RejectTimeRequestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TimeRequestRecord> {
     const args = {
@@ -218,7 +219,7 @@ export class TimeRequestMutationsResolver {
     description: `Approves up to ${MAX_BATCH_ITEMS} pending time requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
   })
   async approveTimeRequests(
-    @Arg('input', () => ApproveTimeRequestsInput) input: ApproveTimeRequestsInput,
+    @inputArg(ApproveTimeRequestsInput) input: ApproveTimeRequestsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ApproveTimeRequestsPayload> {
     positiveId('input.workspaceId', input.workspaceId);

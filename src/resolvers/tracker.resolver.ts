@@ -40,7 +40,7 @@ export class TrackerResolver extends NodeResolver(TrackerState, (t: TrackerRecor
     return tracker.readBackFailed !== true;
   }
 
-  @FieldResolver(() => Member, { nullable: true })
+  @FieldResolver(() => Member, { nullable: true, description: 'The member whose tracker this is.' })
   member(@Root() tracker: TrackerRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord> {
     return ctx.loaders.member.load({ workspaceId: tracker.workspaceId, id: tracker.userId });
   }
@@ -54,7 +54,10 @@ export class TrackerResolver extends NodeResolver(TrackerState, (t: TrackerRecor
     return ctx.loaders.contract.load({ workspaceId: tracker.workspaceId, id: tracker.contractId });
   }
 
-  @FieldResolver(() => Task, { nullable: true })
+  @FieldResolver(() => Task, {
+    nullable: true,
+    description: 'The task being tracked; null when idle or tracking without a task.',
+  })
   async task(@Root() tracker: TrackerRecord, @Ctx() ctx: RequestContext): Promise<TaskRecord | null> {
     if (!tracker.isRunning || tracker.taskId == null) return null;
     const { workspaceId, contractId } = tracker;

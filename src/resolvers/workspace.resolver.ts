@@ -17,7 +17,10 @@ export class WorkspaceResolver extends NodeResolver(Workspace, (w: WorkspaceReco
     description: 'One of the caller’s workspaces; null if the caller is not in it.',
   })
   async workspace(
-    @Arg('workspaceId', () => Int) workspaceId: number,
+    @Arg('workspaceId', () => Int, {
+      description: 'Upstream workspace id (`Workspace.workspaceId`, as `workspaces` lists them).',
+    })
+    workspaceId: number,
     @Ctx() ctx: RequestContext,
   ): Promise<WorkspaceRecord | null> {
     positiveId('workspaceId', workspaceId);

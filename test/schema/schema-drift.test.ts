@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { getNamedType, isNonNullType, isObjectType } from 'graphql';
+import { getNamedType, isNonNullType, isObjectType, parse, print, visit } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
 import { printGatewaySchema } from '../../src/schema/emit-schema.js';
+
+/** The SDL without descriptions, so the surface checks below read one line per field. */
+const surfaceOf = (sdl: string) =>
+  print(
+    visit(parse(sdl), {
+      enter: (node) =>
+        'description' in node && node.description ? { ...node, description: undefined } : undefined,
+    }),
+  );
 
 describe('schema.graphql', () => {
   it('matches the code-first schema (run `npm run schema:emit` after changing the schema)', async () => {
@@ -10,7 +19,7 @@ describe('schema.graphql', () => {
   });
 
   it('keeps the surface clients rely on', async () => {
-    const sdl = printGatewaySchema(await buildGatewaySchema());
+    const sdl = surfaceOf(printGatewaySchema(await buildGatewaySchema()));
     for (const line of [
       'workspaces: [Workspace!]\n',
       'workspace(workspaceId: Int!): Workspace\n',
@@ -21,7 +30,7 @@ describe('schema.graphql', () => {
     ]) {
       expect(sdl).toContain(line);
     }
-    expect(sdl).toMatch(/\n {2}members\(\n[\s\S]*?first: Int[\s\S]*?\): MemberConnection\n/);
+    expect(sdl).toMatch(/\n {2}members\([^)]*first: Int[^)]*\): MemberConnection\n/);
     expect(sdl).toMatch(
       /enum MemberRole \{\s+EXECUTIVE_MANAGER\s+OWNER\s+PROJECT_MANAGER\s+PROJECT_VIEWER\s+REGULAR_USER\s+TEAM_MANAGER\s+\}/,
     );

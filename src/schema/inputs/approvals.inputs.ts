@@ -11,7 +11,7 @@ export const MAX_BATCH_ITEMS = 50;
 
 @ArgsType()
 export class TimeRequestsArgs extends PageArgs {
-  @Field(() => ApprovalStatus, { nullable: true })
+  @Field(() => ApprovalStatus, { nullable: true, description: 'Only requests in this state.' })
   status?: ApprovalStatus | null;
 
   @Field(() => DateScalar, {
@@ -23,7 +23,7 @@ export class TimeRequestsArgs extends PageArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Requests starting on or before this day.' })
   to?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only requests for this project (`Project.projectId`).' })
   projectId?: number | null;
 }
 
@@ -35,7 +35,7 @@ export class WorkspaceTimeRequestsArgs extends TimeRequestsArgs {
 
 @ArgsType()
 export class LeavesArgs extends PageArgs {
-  @Field(() => ApprovalStatus, { nullable: true })
+  @Field(() => ApprovalStatus, { nullable: true, description: 'Only leaves in this state.' })
   status?: ApprovalStatus | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Leaves ending on or after this day.' })
@@ -47,7 +47,7 @@ export class LeavesArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only leaves under this policy (LeavePolicy.policyId).' })
   policyId?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only paid (true) or only unpaid (false) leaves.' })
   isPaid?: boolean | null;
 }
 
@@ -62,10 +62,12 @@ export class WorkspaceLeavesArgs extends LeavesArgs {
     'Request manual time for a member. Owners and Executive Managers for any member; other members for themselves (WebWork refuses the rest: FORBIDDEN).',
 })
 export class CreateTimeRequestInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whose time it is (`Member.userId`).' })
   userId!: number;
 
   @Field(() => Int, { nullable: true, description: 'The member’s contract (doc set B requires it).' })
@@ -74,7 +76,7 @@ export class CreateTimeRequestInput {
   @Field(() => Int, { nullable: true, description: "A task of the contract's project." })
   taskId?: number | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'Start of the requested time (ISO 8601; stored in UTC).' })
   start!: Date;
 
   @Field(() => DateTimeScalar, { description: 'After `start`.' })
@@ -89,19 +91,23 @@ export class CreateTimeRequestInput {
 
 @InputType({ description: 'Approve a pending time request (Owners and Executive Managers).' })
 export class ApproveTimeRequestInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request to approve (`TimeRequest.timeRequestId`).' })
   timeRequestId!: string;
 }
 
 @InputType({ description: 'Reject a pending time request with a comment (Owners and Executive Managers).' })
 export class RejectTimeRequestInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request to reject (`TimeRequest.timeRequestId`).' })
   timeRequestId!: string;
 
   @Field({ description: `Why, 1..${MAX_APPROVAL_TEXT} characters (required by WebWork).` })
@@ -110,7 +116,9 @@ export class RejectTimeRequestInput {
 
 @InputType({ description: 'Approve pending time requests, each on its own (Owners and Executive Managers).' })
 export class ApproveTimeRequestsInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field(() => [ID], { description: `1..${MAX_BATCH_ITEMS} distinct time request ids.` })
@@ -122,10 +130,12 @@ export class ApproveTimeRequestsInput {
     'Request leave for a member under a policy. Owners and Executive Managers for any member; other members for themselves (WebWork refuses the rest: FORBIDDEN).',
 })
 export class RequestLeaveInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whose leave it is (`Member.userId`).' })
   userId!: number;
 
   @Field(() => ID, { description: 'LeavePolicy.policyId (Workspace.leavePolicies).' })
@@ -143,19 +153,23 @@ export class RequestLeaveInput {
 
 @InputType({ description: 'Approve a pending leave request (Owners and Executive Managers).' })
 export class ApproveLeaveInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The leave to approve (`Leave.leaveId`).' })
   leaveId!: string;
 }
 
 @InputType({ description: 'Reject a pending leave request with a reason (Owners and Executive Managers).' })
 export class RejectLeaveInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The leave to reject (`Leave.leaveId`).' })
   leaveId!: string;
 
   @Field({ description: `Why, 1..${MAX_APPROVAL_TEXT} characters (required by WebWork).` })
@@ -166,7 +180,9 @@ export class RejectLeaveInput {
   description: 'Approve pending leave requests, each on its own (Owners and Executive Managers).',
 })
 export class ApproveLeavesInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field(() => [ID], { description: `1..${MAX_BATCH_ITEMS} distinct leave ids.` })

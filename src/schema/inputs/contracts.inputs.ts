@@ -7,7 +7,11 @@ class ContractFields {
   @Field(() => Int, { nullable: true, description: 'Hours per week, 0 to 168 (default 168 on create).' })
   weeklyHoursLimit?: number | null;
 
-  @Field(() => ScreenshotMode, { nullable: true })
+  @Field(() => ScreenshotMode, {
+    nullable: true,
+    description:
+      "How screenshots are taken on this contract; left out: WebWork's default (create) or kept (update).",
+  })
   screenshotMode?: ScreenshotMode | null;
 
   @Field(() => Float, {
@@ -19,22 +23,26 @@ class ContractFields {
 
 @InputType({ description: 'Assign a member to a project (Owners and Executive Managers).' })
 export class CreateContractInput extends ContractFields {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The project to assign the member to (`Project.projectId`).' })
   projectId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The member to assign (`Member.userId`).' })
   userId!: number;
 }
 
 @InputType({ description: 'Changes to a contract; at least one field (Owners and Executive Managers).' })
 export class UpdateContractInput extends ContractFields {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The contract to change (`Contract.contractId`).' })
   contractId!: number;
 
   @Field(() => ContractStatus, {
@@ -46,9 +54,11 @@ export class UpdateContractInput extends ContractFields {
 
 @InputType({ description: 'Delete a contract (Owners and Executive Managers).' })
 export class DeleteContractInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The contract to delete (`Contract.contractId`).' })
   contractId!: number;
 }

@@ -19,13 +19,15 @@ export class ExpensesArgs extends PageArgs {
 
 @InputType({ description: 'A new expense (Owners and Executive Managers).' })
 export class CreateExpenseInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: `What was bought, 1..${MAX_EXPENSE_NAME} characters.` })
   name!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the expense.' })
   date!: string;
 
   @Field(() => Float, { description: 'Greater than 0.' })
@@ -34,7 +36,10 @@ export class CreateExpenseInput {
   @Field({ description: 'Expense category id (UUID): see `Workspace.expenseCategories`.' })
   categoryId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The project it is for (`Project.projectId`); left out: none.',
+  })
   projectId?: number | null;
 
   @Field(() => String, { nullable: true, description: `At most ${MAX_EXPENSE_NOTE} characters.` })
@@ -46,37 +51,50 @@ export class CreateExpenseInput {
 
 @InputType({ description: 'Changes to an expense; fields left out are kept.' })
 export class UpdateExpenseInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: 'Upstream expense id (UUID).' })
   expenseId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was bought; left out: kept.' })
   name?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the expense; left out: kept.' })
   date?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Greater than 0.' })
   amount?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Expense category id (UUID, see `Workspace.expenseCategories`); left out: kept.',
+  })
   categoryId?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The project it is for (`Project.projectId`); left out: kept.',
+  })
   projectId?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free-text note; left out: kept.' })
   note?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether it is billed to the client; left out: kept.',
+  })
   billable?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'The expense to delete (Owners and Executive Managers).' })
 export class DeleteExpenseInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: 'Upstream expense id (UUID).' })

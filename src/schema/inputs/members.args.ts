@@ -5,10 +5,10 @@ import { PageArgs } from './page.args.js';
 
 @ArgsType()
 export class MembersArgs extends PageArgs {
-  @Field(() => MemberRole, { nullable: true })
+  @Field(() => MemberRole, { nullable: true, description: 'Only members with this role.' })
   role?: MemberRole | null;
 
-  @Field(() => MemberStatus, { nullable: true })
+  @Field(() => MemberStatus, { nullable: true, description: 'Only members with this status.' })
   status?: MemberStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Exact email match.' })

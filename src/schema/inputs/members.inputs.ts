@@ -5,7 +5,9 @@ export const MAX_MEMBER_NAME = 255;
 
 @InputType({ description: 'Invite a person to a workspace (Owners and Executive Managers).' })
 export class InviteMemberInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: 'An email address, name@example.com.' })
@@ -25,19 +27,21 @@ export class InviteMemberInput {
   description: 'Changes to a member; at least one field (Owners and Executive Managers).',
 })
 export class UpdateMemberInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The member to change (`Member.userId`).' })
   userId!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New email address; left out: kept.' })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New first name; left out: kept.' })
   firstName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New last name; left out: kept.' })
   lastName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. America/New_York.' })
@@ -66,9 +70,11 @@ export class UpdateMemberInput {
   description: 'Archive a member (Owners and Executive Managers; not the Owner, not oneself).',
 })
 export class RemoveMemberInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The member to archive (`Member.userId`).' })
   userId!: number;
 }

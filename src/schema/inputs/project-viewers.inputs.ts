@@ -4,7 +4,9 @@ export const MAX_VIEWER_NAME = 100;
 
 @InputType({ description: 'Invite a project viewer (Owners and Executive Managers).' })
 export class CreateProjectViewerInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: 'An email address, name@example.com.' })
@@ -20,7 +22,9 @@ export class CreateProjectViewerInput {
 /** The viewer a move acts on; each move's input adds what it needs. */
 @InputType({ description: 'A project viewer: base of the viewer moves.' })
 class ViewerRef {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field(() => Int, { description: "The viewer's user id." })
@@ -30,7 +34,7 @@ class ViewerRef {
 /** A viewer and a project. */
 @InputType({ description: 'A project viewer and a project: base of the assignment moves.' })
 class ViewerProjectRef extends ViewerRef {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The project (`Project.projectId`).' })
   projectId!: number;
 }
 

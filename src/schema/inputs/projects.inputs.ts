@@ -7,7 +7,10 @@ export const MAX_PROJECT_NOTES = 5000;
 /** The optional fields a project is created or changed with. */
 @InputType({ description: 'Optional project fields: base of CreateProjectInput and UpdateProjectInput.' })
 class ProjectFields {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Start date; left out: none on create, kept on update.',
+  })
   startDate?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
@@ -28,7 +31,9 @@ class ProjectFields {
 
 @InputType({ description: 'A new project (Owners and Executive Managers).' })
 export class CreateProjectInput extends ProjectFields {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field({ description: `1 to ${MAX_PROJECT_NAME} characters.` })
@@ -37,10 +42,12 @@ export class CreateProjectInput extends ProjectFields {
 
 @InputType({ description: 'Changes to a project; at least one field (Owners and Executive Managers).' })
 export class UpdateProjectInput extends ProjectFields {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The project to change (`Project.projectId`).' })
   projectId!: number;
 
   @Field(() => String, { nullable: true, description: `1 to ${MAX_PROJECT_NAME} characters.` })
@@ -49,9 +56,11 @@ export class UpdateProjectInput extends ProjectFields {
 
 @InputType({ description: 'Archive a project (Owners and Executive Managers).' })
 export class DeleteProjectInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The project to archive (`Project.projectId`).' })
   projectId!: number;
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
+import { describeValues } from '../enums/describe-values.js';
 
 export const MAX_REPORT_DAYS = 31;
 
@@ -27,10 +28,10 @@ export class TrackedHoursArgs {
   })
   userId?: number | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these members (`Member.userId`).' })
   users?: number[] | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these projects (`Project.projectId`).' })
   projects?: number[] | null;
 }
 
@@ -39,7 +40,7 @@ export class DailyTimelineArgs extends UserPageArgs {
   @Field(() => DateScalar, { description: 'Within the last year and at most one year ahead.' })
   date!: string;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these members (`Member.userId`).' })
   userIds?: number[] | null;
 }
 
@@ -50,50 +51,63 @@ export enum AttendanceStatus {
   ABSENT = 'absent',
   ON_LEAVE = 'on_leave',
 }
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: 'An attendance status to filter the daily attendance report by (upstream `status`).',
+  valuesConfig: describeValues(AttendanceStatus, {
+    LATE: 'Marked late (`late`).',
+    LEFT_EARLY: 'Marked as having left early (`left_early`).',
+    TRACKED_LESS: 'Marked as having tracked less than expected (`tracked_less`).',
+    ABSENT: 'Marked absent (`absent`).',
+    ON_LEAVE: 'Marked on leave (`on_leave`).',
+  }),
+});
 
 @ArgsType()
 export class DailyAttendanceArgs extends UserPageArgs {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the report.' })
   date!: string;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these members (`Member.userId`).' })
   users?: number[] | null;
 
-  @Field(() => [AttendanceStatus], { nullable: true })
+  @Field(() => [AttendanceStatus], {
+    nullable: true,
+    description: 'Only members with one of these attendance statuses.',
+  })
   statuses?: AttendanceStatus[] | null;
 }
 
 @ArgsType()
 export class ActivityLevelArgs extends UserPageArgs {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day of the report.' })
   startDate!: string;
 
   @Field(() => DateScalar, { description: `At most ${MAX_REPORT_DAYS} days after startDate, inclusive.` })
   endDate!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only this contract (`Contract.contractId`).' })
   contractId?: number | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these members (`Member.userId`).' })
   userIds?: number[] | null;
 }
 
 @ArgsType()
 export class TaskReportArgs extends UserPageArgs {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day of the report.' })
   startDate!: string;
 
   @Field(() => DateScalar, { description: `At most ${MAX_REPORT_DAYS} days after startDate, inclusive.` })
   endDate!: string;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these members (`Member.userId`).' })
   users?: number[] | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these projects (`Project.projectId`).' })
   projectIds?: number[] | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Only these tasks (`Task.taskId`).' })
   taskIds?: number[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Include time without a task (default true).' })
@@ -102,12 +116,15 @@ export class TaskReportArgs extends UserPageArgs {
 
 @ArgsType()
 export class ActivityDescriptionsArgs {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day of the report.' })
   startDate!: string;
 
   @Field(() => DateScalar, { description: `At most ${MAX_REPORT_DAYS} days after startDate, inclusive.` })
   endDate!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page of the report, from 1 (default 1; the page size is undocumented).',
+  })
   page?: number | null;
 }

@@ -4,10 +4,10 @@ import { PageArgs } from './page.args.js';
 
 @ArgsType()
 export class TasksArgs extends PageArgs {
-  @Field(() => TaskStatus, { nullable: true })
+  @Field(() => TaskStatus, { nullable: true, description: 'Only tasks with this status.' })
   status?: TaskStatus | null;
 
-  @Field(() => TaskPriority, { nullable: true })
+  @Field(() => TaskPriority, { nullable: true, description: 'Only tasks with this priority.' })
   priority?: TaskPriority | null;
 
   @Field(() => Int, { nullable: true, description: 'Only tasks of this contract.' })

@@ -17,7 +17,10 @@ class TaskFields {
   @Field(() => TaskPriority, { nullable: true, description: 'Default NORMAL on create.' })
   priority?: TaskPriority | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Start date; left out: none on create, kept on update.',
+  })
   startDate?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
@@ -29,10 +32,12 @@ class TaskFields {
 
 @InputType({ description: 'A new task of a project (Owners, Executive, Project and Team Managers).' })
 export class CreateTaskInput extends TaskFields {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The project to add the task to (`Project.projectId`).' })
   projectId!: number;
 
   @Field({ description: `1 to ${MAX_TASK_TITLE} characters.` })
@@ -43,25 +48,29 @@ export class CreateTaskInput extends TaskFields {
   description: 'A task, named with its project (WebWork requires the project on task operations).',
 })
 export class TaskRefInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field(() => Int, { description: "The task's project." })
   projectId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The task (`Task.taskId`).' })
   taskId!: number;
 }
 
 @InputType({ description: 'Changes to a task; at least one field.' })
 export class UpdateTaskInput extends TaskFields {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
   @Field(() => Int, { description: "The task's project." })
   projectId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The task (`Task.taskId`).' })
   taskId!: number;
 
   @Field(() => String, { nullable: true, description: `1 to ${MAX_TASK_TITLE} characters.` })
@@ -73,12 +82,12 @@ export class DeleteTaskInput extends TaskRefInput {}
 
 @InputType({ description: 'Assign a member (with a contract on the project) to a task.' })
 export class AssignTaskInput extends TaskRefInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The member to assign (`Member.userId`).' })
   userId!: number;
 }
 
 @InputType({ description: "Remove a member from a task's assignees." })
 export class UnassignTaskInput extends TaskRefInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The member to unassign (`Member.userId`).' })
   userId!: number;
 }

@@ -6,10 +6,12 @@ export const MAX_ACTIVITY_DESCRIPTION = 1000;
   description: 'Start a tracker for a member (Owners and Executive Managers, or members for themselves).',
 })
 export class StartTrackingInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whose tracker to start (`Member.userId`).' })
   userId!: number;
 
   @Field(() => Int, {
@@ -31,11 +33,16 @@ export class StartTrackingInput {
   activityDescription?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    "Stop a member's running tracker (Owners and Executive Managers for any member; doc set B also lets members stop their own).",
+})
 export class StopTrackingInput {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The workspace to act in (`Workspace.workspaceId`); the caller must belong to it.',
+  })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whose tracker to stop (`Member.userId`).' })
   userId!: number;
 }

@@ -14,27 +14,31 @@ export interface ConnectionResult<T> {
  * plus `nodes` and `totalCount` for clients that do not need cursors per edge).
  */
 export function connectionOf<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a ${name}Connection page, with its cursor.` })
   class Edge {
     @Field({ description: 'Opaque cursor; pass as `after` to continue after this edge.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} at this position.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items. Ask for \`nodes\` when cursors per item are not needed, \`edges\` when they are.`,
+  })
   class Connection {
     @Field(() => Int, { description: 'Items in the whole list (all pages).' })
     totalCount!: number;
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page is in the list, and the cursors to move on.' })
     pageInfo!: PageInfo;
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${name} items of this page with their cursors, in list order.` })
     edges!: Edge[];
 
-    @Field(() => [node])
+    @Field(() => [node], {
+      description: `The ${name} items of this page, in list order (\`edges\` without cursors).`,
+    })
     nodes!: T[];
   }
 

@@ -7,28 +7,34 @@ export class Contract {
   @Field(() => Int, { description: 'Upstream contract id.' })
   contractId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The project the member is assigned to (`Project.projectId`).' })
   projectId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The assigned member (`Member.userId`).' })
   userId!: number;
 
-  @Field(() => ContractStatus)
+  @Field(() => ContractStatus, { description: 'ACTIVE or PAUSED.' })
   status!: ContractStatus;
 
   @Field(() => String, { nullable: true, description: 'Role label on the contract (WebWork adds "Client").' })
   roleLabel!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours per week the member may track on this contract (0 to 168); null when not set.',
+  })
   weeklyHoursLimit!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Screenshot mode code, e.g. full, blurred.' })
   screenshotMode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Human label of the screenshot mode, e.g. "Screenshot on".',
+  })
   screenshotLabel!: string | null;
 
   @Field(() => Float, {
@@ -37,18 +43,34 @@ export class Contract {
   })
   rate!: number | null;
 
-  @Field(() => RateSource, { nullable: true })
+  @Field(() => RateSource, {
+    nullable: true,
+    description: 'Where `rate` comes from; null when WebWork does not say.',
+  })
   rateSource!: RateSource | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Currency of `rate` (inferred field); null when no rate is shown.',
+  })
   currency!: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether time on this contract is billable (inferred field); null when WebWork does not say.',
+  })
   isBillable!: boolean | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When WebWork created it (UTC); null when WebWork does not say.',
+  })
   createdAt!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
+  })
   updatedAt!: string | null;
 }

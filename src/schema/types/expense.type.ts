@@ -1,11 +1,19 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
+import { describeValues } from '../enums/describe-values.js';
 
 export enum ExpenseBilling {
   BILLABLE = 'BILLABLE',
   NON_BILLABLE = 'NON_BILLABLE',
 }
-registerEnumType(ExpenseBilling, { name: 'ExpenseBilling', description: 'Upstream `type`.' });
+registerEnumType(ExpenseBilling, {
+  name: 'ExpenseBilling',
+  description: 'Whether an expense is billed to the client (upstream `type`).',
+  valuesConfig: describeValues(ExpenseBilling, {
+    BILLABLE: 'Billed to the client (upstream `billable`).',
+    NON_BILLABLE: 'Not billed (upstream `non-billable`).',
+  }),
+});
 
 @ObjectType({
   description:
@@ -15,19 +23,28 @@ export class Expense {
   @Field({ description: 'Upstream expense id (UUID).' })
   expenseId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was bought (upstream `expense_name`).' })
   name!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The expense date (WebWork sends it formatted, e.g. "Jan 15, 2024"); null when absent.',
+  })
   date!: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Amount (the currency is not documented); null when absent.',
+  })
   amount!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free-text note; null when none.' })
   note!: string | null;
 
-  @Field(() => ExpenseBilling, { nullable: true })
+  @Field(() => ExpenseBilling, {
+    nullable: true,
+    description: 'Whether it is billed to the client; null when WebWork does not say.',
+  })
   billing!: ExpenseBilling | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'When the expense was added (`added_dte`).' })
@@ -48,7 +65,7 @@ export class ExpenseCategory {
   @Field({ description: 'Upstream category id (UUID).' })
   categoryId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Category name, e.g. Office Supplies.' })
   name!: string | null;
 }
 

@@ -8,31 +8,31 @@ export class Member {
   @Field(() => Int, { description: 'Upstream user id.' })
   userId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;
 
-  @Field()
+  @Field({ description: 'Email address.' })
   email!: string;
 
-  @Field()
+  @Field({ description: 'First name.' })
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Last name.' })
   lastName!: string;
 
   @Field(() => String, { nullable: true, description: 'Avatar file name.' })
   avatar!: string | null;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'Role in this workspace.' })
   role!: MemberRole;
 
-  @Field(() => MemberStatus)
+  @Field(() => MemberStatus, { description: 'Membership status; LEFT once archived (removeMember).' })
   status!: MemberStatus;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. America/New_York.' })
   timezone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Team name; null when WebWork sends none.' })
   teamName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Job title.' })
@@ -41,21 +41,37 @@ export class Member {
   @Field(() => Float, { nullable: true, description: 'Rate; null when the caller may not view rates.' })
   rate!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Currency of `rate` (inferred field); null when the caller may not view rates.',
+  })
   currency!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "WebWork's `rate_type` for the member, as sent (inferred field; its values are undocumented).",
+  })
   rateType!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours per week the member may track (0 to 168); null when not set (inferred field).',
+  })
   weeklyHoursLimit!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Screenshot setting.' })
   screenshots!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When WebWork created it (UTC); null when WebWork does not say.',
+  })
   createdAt!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
+  })
   updatedAt!: string | null;
 }

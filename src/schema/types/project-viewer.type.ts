@@ -10,21 +10,24 @@ export class ProjectViewer {
   @Field(() => Int, { description: "The viewer's user id." })
   viewerId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address; null when WebWork does not send it.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First name; null when WebWork does not send it.' })
   firstName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last name; null when WebWork does not send it.' })
   lastName!: string | null;
 
   @Field(() => MemberStatus, { nullable: true, description: 'LEFT when archived (restorable).' })
   status!: MemberStatus | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the viewer joined the workspace (UTC); null when WebWork does not say.',
+  })
   memberSince!: string | null;
 }

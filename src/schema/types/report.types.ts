@@ -10,7 +10,7 @@ const PAYLOAD =
     'The reports of a workspace. Only Owners and Executive Managers may read them: other roles get FORBIDDEN.',
 })
 export class Reports {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace the reports are about.' })
   workspaceId!: number;
 }
 
@@ -19,10 +19,10 @@ export class TrackedHoursReport {
   @Field(() => String, { nullable: true, description: 'Upstream `report_type` ("tracked_hours").' })
   reportType!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'First day of the report, as WebWork answered.' })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the report, as WebWork answered.' })
   endDate!: string | null;
 
   @Field(() => JSONScalar, { nullable: true, description: PAYLOAD })

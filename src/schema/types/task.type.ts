@@ -5,16 +5,16 @@ import { TaskPriority, TaskStatus } from '../enums/task.enums.js';
 
 @ObjectType({ description: 'A person a task is assigned to, as the task lists them.' })
 export class TaskAssignee {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The assignee's user id (`Member.userId`)." })
   userId!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First name; null when WebWork does not send it.' })
   firstName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last name; null when WebWork does not send it.' })
   lastName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email; null when WebWork does not send it.' })
   email!: string | null;
 }
 
@@ -23,42 +23,54 @@ export class Task {
   @Field(() => Int, { description: 'Upstream task id.' })
   taskId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The task's project (`Project.projectId`)." })
   projectId!: number;
 
-  @Field()
+  @Field({ description: 'Task title.' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free-text description; null when none.' })
   description!: string | null;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'Progress of the task.' })
   status!: TaskStatus;
 
-  @Field(() => TaskPriority)
+  @Field(() => TaskPriority, { description: 'Priority of the task.' })
   priority!: TaskPriority;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Start date; null when not set.' })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Due date; null when not set.' })
   endDate!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the task was completed (UTC); null while it is not.',
+  })
   completedAt!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Parent task id, for sub-tasks.' })
   parentTaskId!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'User id of who created the task; null when WebWork does not say.',
+  })
   creatorId!: number | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When WebWork created it (UTC); null when WebWork does not say.',
+  })
   createdAt!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
+  })
   updatedAt!: string | null;
 }

@@ -13,40 +13,52 @@ export class TimeEntry {
   @Field(() => String, { nullable: true, description: 'Upstream id (encrypted UUID).' })
   timeEntryId!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Whose time it is (`Member.userId`).' })
   userId!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The contract the time was tracked on; null without one.',
+  })
   contractId!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The project; null for time without a project.' })
   projectId!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Project name as WebWork sends it; null without a project.',
+  })
   projectName!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The task; null for time without a task.' })
   taskId!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Task title as WebWork sends it; null without a task.',
+  })
   taskTitle!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was worked on; null when not given.' })
   activityDescription!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Tracking method label, e.g. "Manually added time".' })
   method!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the entry.' })
   date!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the entry starts (UTC).' })
   startedAt!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the entry ends (UTC); null when WebWork sends no end time.',
+  })
   endedAt!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Length in minutes.' })
   durationMinutes!: number | null;
 }
 
@@ -55,6 +67,6 @@ export class DeletedTimeEntry {
   @Field(() => ID, { description: 'The global id the entry had (`TimeEntry.id`).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Upstream id of the deleted entry.' })
   timeEntryId!: string;
 }

@@ -9,13 +9,19 @@ export class TimesheetEntry {
   @Field(() => Int, { nullable: true, description: 'Null for time tracked without a project.' })
   projectId!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Project name as WebWork sends it; null without a project.',
+  })
   projectName!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The contract the time was on; null when WebWork does not say.',
+  })
   contractId!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes on this contract that day.' })
   totalMinutes!: number;
 
   @Field(() => Float, { nullable: true, description: 'Null unless the caller may view rates.' })
@@ -24,13 +30,13 @@ export class TimesheetEntry {
 
 @ObjectType({ description: 'One day of a timesheet with time on it.' })
 export class TimesheetDay {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day.' })
   date!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes tracked that day, all contracts together.' })
   totalMinutes!: number;
 
-  @Field(() => [TimesheetEntry])
+  @Field(() => [TimesheetEntry], { description: 'Time per contract that day.' })
   entries!: TimesheetEntry[];
 }
 
@@ -39,10 +45,13 @@ export class Timesheet {
   @Field(() => ID, { description: 'Upstream timesheet id (an opaque string).' })
   timesheetId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Whose timesheet it is (`Member.userId`); null when WebWork does not say.',
+  })
   userId!: number | null;
 
   @Field(() => String, { nullable: true, description: "The member's name as WebWork lists it." })
@@ -54,10 +63,13 @@ export class Timesheet {
   @Field(() => DateScalar, { nullable: true, description: 'Last day of the period (inclusive).' })
   dateTo!: string | null;
 
-  @Field(() => TimesheetStatus)
+  @Field(() => TimesheetStatus, { description: 'Where the timesheet is in its review.' })
   status!: TimesheetStatus;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes tracked over the period; null when WebWork does not say.',
+  })
   totalMinutes!: number | null;
 
   @Field(() => Float, {
@@ -67,7 +79,10 @@ export class Timesheet {
   })
   totalAmount!: number | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was submitted (UTC); null until then.',
+  })
   submittedOn!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was rejected, when it was.' })

@@ -4,16 +4,19 @@ import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 
 @ObjectType({ description: "A member's live tracker: what is running now, and today's tracked time." })
 export class TrackerState {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whose tracker this is (`Member.userId`).' })
   userId!: number;
 
-  @Field()
+  @Field({ description: 'True while the member is tracking time.' })
   isRunning!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the member said they are working on; null when idle or not given.',
+  })
   activityDescription!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the running tracker started.' })

@@ -5,7 +5,10 @@ export class Webhook {
   @Field({ description: 'Upstream webhook id (an encoded string).' })
   webhookId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where WebWork sends the events; null on an update whose read-back failed.',
+  })
   url!: string | null;
 
   @Field(() => [String], {
@@ -26,6 +29,6 @@ export class DeletedWebhook {
   @Field(() => ID, { description: 'The global id the webhook had (`Webhook.id`).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Upstream id of the removed webhook.' })
   webhookId!: string;
 }

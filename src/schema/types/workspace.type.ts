@@ -9,7 +9,7 @@ export class Workspace {
   @Field(() => Int, { description: 'Upstream workspace id (the `workspace_id` of every WebWork call).' })
   workspaceId!: number;
 
-  @Field()
+  @Field({ description: 'The workspace name.' })
   name!: string;
 
   @Field(() => Int, { description: 'User id of the workspace owner.' })
@@ -24,9 +24,16 @@ export class Workspace {
   @Field(() => MemberStatus, { description: "The caller's membership status." })
   viewerStatus!: MemberStatus;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the workspace was created (UTC); null when WebWork does not say.',
+  })
   createdAt!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "WebWork's `activated_at` (sent without a zone, read as UTC, GAPS G13); the docs do not say what was activated. Null when absent.",
+  })
   activatedAt!: string | null;
 }
