@@ -69,14 +69,14 @@ export default tseslint.config(
       // argument that looks it up (`workspace(workspaceId:)`) and the input fields all read alike;
       // the opaque graph-wide id is `id`.
       '@graphql-eslint/no-typename-prefix': 'off',
-      // The Node interface and `last`/`before` arrive with the Relay work of issue 9 (branch h-node);
-      // then set `shouldImplementNode: true` and `includeBoth: true`. `nodes` shortcuts (GitHub's
-      // convention) and plain value lists (tags, days) are lists that are not edges on purpose.
+      // Every edge's node implements Node and every connection takes both `first`/`after` and
+      // `last`/`before`. `nodes` shortcuts (GitHub's convention) and plain value lists (tags, days)
+      // are lists that are not edges on purpose.
       '@graphql-eslint/relay-edge-types': [
         'error',
-        { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false },
+        { withEdgeSuffix: true, shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false },
       ],
-      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
       '@graphql-eslint/strict-id-in-types': [
         'error',
         {

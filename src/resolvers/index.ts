@@ -19,6 +19,7 @@ import {
 } from './expense.resolver.js';
 import {
   LeaveMutationsResolver,
+  LeavePolicyResolver,
   LeaveResolver,
   MemberLeaveBalancesResolver,
   MemberLeavesResolver,
@@ -98,10 +99,12 @@ import {
   WebhookResolver,
   WorkspaceWebhooksResolver,
 } from './webhook.resolver.js';
+import { NodeQueryResolver } from './node-query.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
   WorkspaceResolver,
+  NodeQueryResolver,
   MemberResolver,
   WorkspaceMembersResolver,
   WorkspaceMemberResolver,
@@ -122,6 +125,7 @@ export const resolvers = [
   MemberTimeRequestsResolver,
   TimeRequestMutationsResolver,
   LeaveResolver,
+  LeavePolicyResolver,
   WorkspaceLeavesResolver,
   MemberLeavesResolver,
   WorkspaceLeavePoliciesResolver,

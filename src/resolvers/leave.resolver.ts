@@ -64,6 +64,12 @@ async function policyOfLeave(ctx: RequestContext, leave: LeaveRecord): Promise<L
   return lists.find((l) => l.leaves.some((other) => other.leaveId === leave.leaveId))?.policy ?? null;
 }
 
+@Resolver(() => LeavePolicy)
+export class LeavePolicyResolver extends NodeResolver(LeavePolicy, (p: LeavePolicyRecord) => [
+  p.workspaceId,
+  p.policyId,
+]) {}
+
 @Resolver(() => Leave)
 export class LeaveResolver extends NodeResolver(Leave, (l: LeaveRecord) => [l.workspaceId, l.leaveId]) {
   @FieldResolver(() => Boolean, {

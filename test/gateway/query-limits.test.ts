@@ -11,7 +11,7 @@ import {
 } from '../support/attack-documents.js';
 import { DASHBOARD_QUERY, startStack, type GraphQLResponse, type Stack } from '../support/gateway-harness.js';
 
-const README_EXAMPLE = `{ workspaces { workspaceId name members(first: 5) { totalCount nodes { fullName role tracker { isRunning } } } } }`;
+const README_EXAMPLE = `{ workspaces { id workspaceId name members(first: 5) { totalCount nodes { id fullName role tracker { id isRunning } } } } }`;
 
 /**
  * One QUERY_TOO_COMPLEX error, no data, naming the limit and the measured value. HTTP 200: the

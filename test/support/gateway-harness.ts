@@ -131,14 +131,18 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
           fullName
           role
           tracker {
+            id
             isRunning
             contract {
+              id
               contractId
             }
           }
           contracts {
+            id
             contractId
             project {
+              id
               projectId
               name
             }
@@ -148,11 +152,13 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
       projects(first: 20) {
         totalCount
         nodes {
+          id
           projectId
           name
           tasks(first: 10) {
             totalCount
             nodes {
+              id
               taskId
               title
             }

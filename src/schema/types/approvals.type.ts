@@ -1,3 +1,4 @@
+import { Node } from './node.interface.js';
 import { BatchItemError } from './batch-item-error.type.js';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ApprovalStatus } from '../enums/approval-status.enum.js';
@@ -7,6 +8,7 @@ import { connectionOf } from './connection.js';
 
 @ObjectType({
   description: 'A request for manual time, approved or rejected by an Owner or Executive Manager.',
+  implements: Node,
 })
 export class TimeRequest {
   @Field(() => ID, { description: 'Upstream time request id (an encrypted string or a UUID).' })
@@ -58,7 +60,7 @@ export class TimeRequest {
   updatedAt!: string | null;
 }
 
-@ObjectType({ description: 'A leave request of a member under a leave policy.' })
+@ObjectType({ description: 'A leave request of a member under a leave policy.', implements: Node })
 export class Leave {
   @Field(() => ID, { description: 'Upstream leave id (UUID).' })
   leaveId!: string;
@@ -117,7 +119,7 @@ export class Leave {
   hours!: number | null;
 }
 
-@ObjectType({ description: 'A leave policy of a workspace (Vacation, Sick leave, ...).' })
+@ObjectType({ description: 'A leave policy of a workspace (Vacation, Sick leave, ...).', implements: Node })
 export class LeavePolicy {
   @Field(() => ID, {
     description: 'Upstream policy id (an integer in the docs), as `policyId` of requestLeave.',

@@ -1,8 +1,12 @@
+import { Node } from './node.interface.js';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { ContractStatus, RateSource } from '../enums/contract.enums.js';
 
-@ObjectType({ description: 'A member assigned to a project, with the terms of that assignment.' })
+@ObjectType({
+  description: 'A member assigned to a project, with the terms of that assignment.',
+  implements: Node,
+})
 export class Contract {
   @Field(() => Int, { description: 'Upstream contract id.' })
   contractId!: number;

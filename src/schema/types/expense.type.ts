@@ -1,3 +1,4 @@
+import { Node } from './node.interface.js';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { describeValues } from '../enums/describe-values.js';
@@ -18,6 +19,7 @@ registerEnumType(ExpenseBilling, {
 @ObjectType({
   description:
     'An expense (Owners and Executive Managers). WebWork names its project, category and creator by NAME only; `project` and `category` are looked up by that name.',
+  implements: Node,
 })
 export class Expense {
   @Field({ description: 'Upstream expense id (UUID).' })
@@ -60,7 +62,7 @@ export class Expense {
   categoryName!: string | null;
 }
 
-@ObjectType({ description: 'An expense category (the `categoryId` of createExpense).' })
+@ObjectType({ description: 'An expense category (the `categoryId` of createExpense).', implements: Node })
 export class ExpenseCategory {
   @Field({ description: 'Upstream category id (UUID).' })
   categoryId!: string;

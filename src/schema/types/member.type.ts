@@ -1,9 +1,10 @@
+import { Node } from './node.interface.js';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { MemberRole } from '../enums/member-role.enum.js';
 import { MemberStatus } from '../enums/member-status.enum.js';
 
-@ObjectType({ description: 'A person in a workspace.' })
+@ObjectType({ description: 'A person in a workspace.', implements: Node })
 export class Member {
   @Field(() => Int, { description: 'Upstream user id.' })
   userId!: number;

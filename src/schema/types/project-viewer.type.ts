@@ -1,3 +1,4 @@
+import { Node } from './node.interface.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MemberStatus } from '../enums/member-status.enum.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -5,6 +6,7 @@ import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 @ObjectType({
   description:
     'A project viewer: a client with read-only access to chosen projects (Owners and Executive Managers may list and manage them).',
+  implements: Node,
 })
 export class ProjectViewer {
   @Field(() => Int, { description: "The viewer's user id." })

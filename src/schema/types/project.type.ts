@@ -1,3 +1,4 @@
+import { Node } from './node.interface.js';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -14,7 +15,7 @@ export class ProjectTag {
   color!: string | null;
 }
 
-@ObjectType({ description: 'A project of a workspace.' })
+@ObjectType({ description: 'A project of a workspace.', implements: Node })
 export class Project {
   @Field(() => Int, { description: 'Upstream project id.' })
   projectId!: number;

@@ -1,3 +1,4 @@
+import { Node } from './node.interface.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -18,7 +19,7 @@ export class TaskAssignee {
   email!: string | null;
 }
 
-@ObjectType({ description: 'A task of a project.' })
+@ObjectType({ description: 'A task of a project.', implements: Node })
 export class Task {
   @Field(() => Int, { description: 'Upstream task id.' })
   taskId!: number;

@@ -1,3 +1,4 @@
+import { Node } from './node.interface.js';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { TimesheetStatus } from '../enums/timesheet.enums.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -40,7 +41,10 @@ export class TimesheetDay {
   entries!: TimesheetEntry[];
 }
 
-@ObjectType({ description: "A member's time over one pay period, and where it is in its review." })
+@ObjectType({
+  description: "A member's time over one pay period, and where it is in its review.",
+  implements: Node,
+})
 export class Timesheet {
   @Field(() => ID, { description: 'Upstream timesheet id (an opaque string).' })
   timesheetId!: string;

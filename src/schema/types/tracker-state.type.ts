@@ -1,8 +1,12 @@
+import { Node } from './node.interface.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 
-@ObjectType({ description: "A member's live tracker: what is running now, and today's tracked time." })
+@ObjectType({
+  description: "A member's live tracker: what is running now, and today's tracked time.",
+  implements: Node,
+})
 export class TrackerState {
   @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
   workspaceId!: number;

@@ -1,6 +1,7 @@
+import { Node } from './node.interface.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A webhook of a workspace (Owners and Executive Managers).' })
+@ObjectType({ description: 'A webhook of a workspace (Owners and Executive Managers).', implements: Node })
 export class Webhook {
   @Field({ description: 'Upstream webhook id (an encoded string).' })
   webhookId!: string;

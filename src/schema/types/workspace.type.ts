@@ -1,10 +1,11 @@
+import { Node } from './node.interface.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { MemberRole } from '../enums/member-role.enum.js';
 import { MemberStatus } from '../enums/member-status.enum.js';
 
 /** A WebWork workspace the caller belongs to. Relations are resolved in workspace.resolver.ts. */
-@ObjectType({ description: 'A WebWork workspace the caller belongs to.' })
+@ObjectType({ description: 'A WebWork workspace the caller belongs to.', implements: Node })
 export class Workspace {
   @Field(() => Int, { description: 'Upstream workspace id (the `workspace_id` of every WebWork call).' })
   workspaceId!: number;

@@ -8,15 +8,17 @@ import type { RequestContext } from '../context.js';
 
 /**
  * Upstream reads each field costs per parent object, for fields that read anything: one call per
- * parent (`call`), or one upstream page of a workspace-level list per parent for every 100 items
- * asked (`pages`). Fields not listed read nothing of their own: scalars, and by-id lookups
+ * parent (`call`), one upstream page of a workspace-level list per parent for every 100 items
+ * asked (`pages`), or one read per id given (`ids`: `Query.nodes`). Fields not listed read nothing of their own: scalars, and by-id lookups
  * (Contract.member, Task.project, …) served from list pages the request reads once per workspace.
  * Kept here, next to the limit, rather than as type-graphql `complexity` options on ten resolver
  * files, so the whole cost model can be read (and reviewed against the resolvers) in one place;
  * a test fails if it names a field the schema does not have.
  */
-export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
+export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages' | 'ids'>> = {
   'Query.workspaces': 'call',
+  'Query.node': 'call',
+  'Query.nodes': 'ids',
   'Query.workspace': 'call',
   'Workspace.members': 'pages',
   'Workspace.projects': 'pages',
@@ -102,20 +104,32 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
 
 /**
  * The cost estimate: upstream reads a query can cause before caching and before batching across
- * parents. A field's size is its `first` (connections; the default page size when absent) or, for
- * other lists, the upstream page size (100); its children's cost is multiplied by that size, so
+ * parents. A field's size is its `first` or `last` (connections; the default page size when
+ * absent), its number of ids (`nodes`) or, for other lists, the upstream page size (100); its children's cost is multiplied by that size, so
  * costs multiply down the tree (`members(first: 50) { nodes { tracker } }` = 1 page + 50 calls).
  * The `nodes`/`edges` lists of a connection repeat the connection's size, so they count once.
  */
 export const upstreamReadsEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (type.name.startsWith('__')) return 0; // introspection reads the schema, nothing upstream
-  const size = field.args.some((a) => a.name === 'first')
-    ? Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE), 0), MAX_PAGE_SIZE)
-    : isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')
-      ? UPSTREAM_PAGE_SIZE
-      : 1;
   const kind = FIELD_COSTS[`${type.name}.${field.name}`];
-  const own = kind === 'call' ? 1 : kind === 'pages' ? Math.max(1, Math.ceil(size / UPSTREAM_PAGE_SIZE)) : 0;
+  const size =
+    kind === 'ids'
+      ? ((args.ids as unknown[] | undefined)?.length ?? 0)
+      : field.args.some((a) => a.name === 'first')
+        ? Math.min(Math.max(Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE), 0), MAX_PAGE_SIZE)
+        : isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')
+          ? UPSTREAM_PAGE_SIZE
+          : 1;
+  // `last` without `before` also reads page 1 to find the end of the list.
+  const findsEnd = args.last != null && args.before == null ? 1 : 0;
+  const own =
+    kind === 'call'
+      ? 1
+      : kind === 'pages'
+        ? Math.max(1, Math.ceil(size / UPSTREAM_PAGE_SIZE)) + findsEnd
+        : kind === 'ids'
+          ? size
+          : 0;
   return own + size * childComplexity;
 };
 
