@@ -119,6 +119,7 @@ export async function createGatewayCore(
     timeoutMs: config.upstream.timeoutMs,
     retries: config.upstream.retries,
     budget,
+    budgetPerMinute: config.upstream.rateLimit > 0 ? config.upstream.rateLimit : undefined,
     logger,
     observer: observability.upstream(new URL(upstreamUrl).hostname),
   });

@@ -6,6 +6,7 @@ import type { UpstreamCallObservation, UpstreamObserver } from '../observability
 import type { Caller } from './caller.js';
 import {
   errorFromStatus,
+  parseRateLimitHeader,
   parseRetryAfter,
   upstreamArgument,
   upstreamTimeout,
@@ -40,6 +41,8 @@ export interface UpstreamOptions {
   /** Retries for GET only (5xx, timeouts, connection errors). Writes are sent exactly once. */
   retries: number;
   budget: RateBudget;
+  /** The budget's calls per minute per token (`UPSTREAM_RATE_LIMIT`), named in its refusals. */
+  budgetPerMinute?: number;
   logger: Logger;
   /** Told about every call and retry (metrics, tracing); default: nothing observes. */
   observer?: UpstreamObserver;
@@ -118,9 +121,12 @@ export class UpstreamClient {
   private async spendBudget(caller: Caller): Promise<void> {
     const decision = await this.options.budget.take(caller.scope);
     if (!decision.allowed) {
+      const limit = this.options.budgetPerMinute;
       throw rateLimited(
         decision.retryAfterSeconds,
-        'The gateway is holding back to stay within WebWork’s per-user request limit for your token.',
+        limit === undefined
+          ? 'The gateway is holding back to stay within WebWork’s per-user request limit for your token.'
+          : `The gateway is holding back: it spends at most ${limit} upstream requests per minute per token (UPSTREAM_RATE_LIMIT), to stay within WebWork’s limit.`,
       );
     }
   }
@@ -141,7 +147,10 @@ export class UpstreamClient {
       if (status === 429) {
         const retryAfter = parseRetryAfter(error.response.headers['retry-after']);
         await this.options.budget.blockFor(caller.scope, retryAfter);
-        return errorFromStatus(429, message, { retryAfterSeconds: retryAfter });
+        return errorFromStatus(429, message, {
+          retryAfterSeconds: retryAfter,
+          limitPerMinute: parseRateLimitHeader(error.response.headers['x-ratelimit-limit']),
+        });
       }
       if (status >= 500)
         this.options.logger.warn({ caller: caller.scope.logId, method, path, status }, 'upstream error');

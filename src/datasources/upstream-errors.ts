@@ -10,7 +10,7 @@ import { GatewayError, rateLimited } from '../errors/gateway-error.js';
 export function errorFromStatus(
   status: number,
   upstreamMessage: string | undefined,
-  options: { retryAfterSeconds?: number; argument?: string } = {},
+  options: { retryAfterSeconds?: number; argument?: string; limitPerMinute?: number } = {},
 ): GatewayError {
   const detail = upstreamMessage ? `: ${upstreamMessage}` : '';
   switch (status) {
@@ -27,9 +27,13 @@ export function errorFromStatus(
     case 404:
       return new GatewayError('NOT_FOUND', `Not found in WebWork${detail}`);
     case 429:
+      // The limit is named only when WebWork said it (`X-RateLimit-Limit`, inferred header,
+      // REFERENCE §4 rate limits): a number copied from the docs would be wrong on any other plan.
       return rateLimited(
         options.retryAfterSeconds ?? 60,
-        'WebWork rate limit reached (60 requests per minute per user).',
+        options.limitPerMinute === undefined
+          ? 'WebWork rate limit reached for this token.'
+          : `WebWork rate limit reached (${options.limitPerMinute} requests per minute for this token).`,
       );
     default:
       return new GatewayError(
@@ -94,4 +98,12 @@ export function parseRetryAfter(header: string | string[] | undefined, now = Dat
   if (/^\d+$/.test(value.trim())) return Math.max(1, Number(value));
   const at = Date.parse(value);
   return Number.isNaN(at) ? 60 : Math.max(1, Math.ceil((at - now) / 1000));
+}
+
+/** `X-RateLimit-Limit` as a positive whole number, or undefined when absent or unreadable. */
+export function parseRateLimitHeader(value: string | string[] | undefined): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || !/^\d+$/.test(raw.trim())) return undefined;
+  const limit = Number(raw.trim());
+  return limit > 0 ? limit : undefined;
 }

@@ -53,7 +53,7 @@ describe('errorFromStatus: the domain error of each upstream status', () => {
 
   it('429 → RATE_LIMITED, a minute unless the Retry-After said otherwise', () => {
     expect(errorFromStatus(429, undefined)).toMatchObject({
-      message: 'WebWork rate limit reached (60 requests per minute per user). Retry in 60 s.',
+      message: 'WebWork rate limit reached for this token. Retry in 60 s.',
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 60 },
     });
     expect(errorFromStatus(429, undefined, { retryAfterSeconds: 5 }).extensions.retryAfterSeconds).toBe(5);

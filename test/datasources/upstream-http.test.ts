@@ -69,13 +69,22 @@ class CountingBudget implements RateBudget {
 
 const caller: Caller = { token: 'tok-123', scope: callerScope('tok-123') };
 
-function client(options: { retries?: number; timeoutMs?: number; budget?: RateBudget; url?: string } = {}) {
+function client(
+  options: {
+    retries?: number;
+    timeoutMs?: number;
+    budget?: RateBudget;
+    url?: string;
+    budgetPerMinute?: number;
+  } = {},
+) {
   const { logger, lines } = capturingLogger();
   const upstream = new UpstreamClient({
     baseUrl: options.url ?? baseUrl,
     timeoutMs: options.timeoutMs ?? 2000,
     retries: options.retries ?? 0,
     budget: options.budget ?? new UnlimitedRateBudget(),
+    budgetPerMinute: options.budgetPerMinute,
     logger,
   });
   return { upstream, lines };
@@ -130,6 +139,15 @@ describe('what goes on the wire', () => {
     expect(error).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } });
     expect((error as GatewayError).message).toMatch(/per-user request limit for your token/);
     expect(received).toHaveLength(1);
+  });
+
+  it('a budget refusal names the configured limit, not a number copied from the docs', async () => {
+    handler = (_r, res) => json(res, 200, { success: true, data: [] });
+    const { upstream } = client({ budget: new CountingBudget(0), budgetPerMinute: 17 });
+    const error = (await upstream.get(caller, '/workspaces').catch((e: GatewayError) => e)) as GatewayError;
+    expect(error.message).toBe(
+      'The gateway is holding back: it spends at most 17 upstream requests per minute per token (UPSTREAM_RATE_LIMIT), to stay within WebWork’s limit. Retry in 7 s.',
+    );
   });
 });
 
@@ -247,6 +265,18 @@ describe('failures become GatewayErrors', () => {
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 17 },
     });
     expect(budget.blocks).toEqual([17]);
+  });
+
+  it('429: the message names the limit WebWork announced in X-RateLimit-Limit, and none when it announced none', async () => {
+    handler = (_r, res) =>
+      json(res, 429, { success: false }, { 'retry-after': '5', 'x-ratelimit-limit': '25' });
+    await expect(client().upstream.get(caller, '/x')).rejects.toMatchObject({
+      message: 'WebWork rate limit reached (25 requests per minute for this token). Retry in 5 s.',
+    });
+    handler = (_r, res) => json(res, 429, { success: false }, { 'retry-after': '5' });
+    await expect(client().upstream.get(caller, '/x')).rejects.toMatchObject({
+      message: 'WebWork rate limit reached for this token. Retry in 5 s.',
+    });
   });
 
   it('a 429 block holds for the next call of that caller, which is not sent', async () => {
