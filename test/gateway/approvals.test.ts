@@ -170,11 +170,12 @@ describe.each<ProfileName>(['lenient', 'docs-exact'])('approvals under the %s pr
 
       const again = await stack.gql(APPROVE_TR, { input: { workspaceId: 1, timeRequestId: id } });
       expect(again.data.approveTimeRequest).toBeNull();
-      expect(again.errors![0]!.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
+      expect(again.errors![0]!.extensions).toEqual({
+        code: 'UPSTREAM_REJECTED',
+        operation: 'approveTimeRequest',
         argument: 'input.timeRequestId',
       });
-      expect(again.errors![0]!.message).toMatch(/already rejected/);
+      expect(again.errors![0]!.message).toMatch(/^WebWork refused approveTimeRequest: .*already rejected/);
     });
 
     it("create's main failure: someone else's contract is BAD_USER_INPUT naming input.contractId", async () => {
@@ -415,8 +416,9 @@ describe.each<ProfileName>(['lenient', 'docs-exact'])('approvals under the %s pr
         input: { ...input, start: '2027-09-08', end: '2027-09-09' },
       });
       expect(overlap.data.requestLeave).toBeNull();
-      expect(overlap.errors![0]!.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
+      expect(overlap.errors![0]!.extensions).toEqual({
+        code: 'UPSTREAM_REJECTED',
+        operation: 'requestLeave',
         argument: 'input.start',
       });
       expect(overlap.errors![0]!.message).toMatch(/overlaps/);

@@ -88,19 +88,25 @@ describe('start and stop tracking', () => {
     expect(stack.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
   });
 
-  it('an invalid move (stop while stopped) is BAD_USER_INPUT with the upstream reason', async () => {
+  it('an invalid move (stop while stopped) is UPSTREAM_REJECTED naming the mutation, with the upstream reason', async () => {
     const target = idleMemberWithContract();
     const result = await stack.gql(STOP, { input: { workspaceId: 1, userId: target.userId } });
     expect(result.data).toEqual({ stopTracking: null });
     expect(result.errors![0]).toMatchObject({
       path: ['stopTracking'],
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: 'UPSTREAM_REJECTED' },
     });
-    expect(result.errors![0]!.message).toMatch(/no (active|running) tracker|not running/i);
-    expect(result.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.userId' });
+    expect(result.errors![0]!.message).toMatch(
+      /^WebWork refused stopTracking: .*(no (active|running) tracker|not running)/i,
+    );
+    expect(result.errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_REJECTED',
+      operation: 'stopTracking',
+      argument: 'input.userId',
+    });
   });
 
-  it('an upstream 422 names the input field WebWork rejected; an unnamed rejection names input', async () => {
+  it('an upstream 422 is BAD_USER_INPUT naming the input field; a business rule (paused contract) is UPSTREAM_REJECTED', async () => {
     const target = idleMemberWithContract();
     const { state } = stack.sim;
     const othersContract = [...state.contracts.values()].find(
@@ -121,7 +127,11 @@ describe('start and stop tracking', () => {
     const notActive = await stack.gql(START, {
       input: { workspaceId: 1, userId: paused.userId, contractId: paused.id },
     });
-    expect(notActive.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input' });
+    expect(notActive.errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_REJECTED',
+      operation: 'startTracking',
+      argument: 'input',
+    });
     expect(notActive.errors![0]!.message).toMatch(/active contracts/);
   });
 
