@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ProfileName } from '../../src/simulator/profile.js';
 import { startStack, type Stack } from '../support/gateway-harness.js';
 
@@ -15,11 +16,9 @@ const REJECT_MANY = `mutation($input: RejectTimesheetsInput!) { rejectTimesheets
   timesheetId timesheet { id status rejectReason } error { code message } } }`;
 
 /** A "timesheet review" screen: submitted timesheets → member → daily breakdown → project. */
-const REVIEW = `query($ws: Int!) { workspace(workspaceId: $ws) {
-  timesheets(status: SUBMITTED, first: 50) { totalCount nodes {
-    id dateFrom dateTo totalMinutes totalAmount
-    member { id fullName email }
-    days { date totalMinutes entries { totalMinutes totalAmount project { id name } } } } } } }`;
+/** The timesheet review query exactly as the README shows it (so its call count claim is what is tested). */
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const REVIEW = /```graphql\n(query TimesheetReview[\s\S]*?)```/.exec(README)![1]!;
 
 describe.each<ProfileName>(['lenient', 'docs-exact'])(
   'timesheets end to end (simulator profile %s)',
