@@ -4,6 +4,8 @@
  */
 export const DEFAULT_QUERY = `# Run: Ctrl-Enter or ▶. Token: Headers, below.
 # Sidebar: docs, history, query explorer.
+# tracker: WebWork lets only Owners and Executive Managers read trackers; in other
+# workspaces it is null with FORBIDDEN on its path, and the rest of the answer stays.
 
 query Dashboard {
   workspaces {
