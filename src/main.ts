@@ -99,7 +99,7 @@ async function main() {
   Others: demo-manager, demo-member, demo-owner-2. Try:
 
   curl -s ${gateway.url}/graphql -H 'Authorization: Bearer demo-owner' -H 'content-type: application/json' \\
-    -d '{"query":"{ workspaces { workspaceId name members(first: 5) { totalCount nodes { fullName role tracker { isRunning } } } } }"}'
+    -d '{"query":"{ workspace(workspaceId: 1) { name members(first: 5) { totalCount nodes { fullName role tracker { isRunning } } } } }"}'
 `);
   }
 

@@ -97,14 +97,13 @@ async function main() {
         }
         return targets;
       },
-      /** An active Regular User of the workspace (not demo-member), for the revocation scenario. */
-      regularMember: (args: { workspaceId: number; exclude?: number[] }) => {
+      /** An active member of the workspace with this role (none of `exclude`), for the revocation scenario. */
+      memberWithRole: (args: { workspaceId: number; role: string; exclude?: number[] }) => {
         const s = state();
         const member = s
           .membersOf(args.workspaceId)
           .find(
-            (m) =>
-              m.role === 'Regular User' && m.status === 'active' && !(args.exclude ?? []).includes(m.userId),
+            (m) => m.role === args.role && m.status === 'active' && !(args.exclude ?? []).includes(m.userId),
           );
         return member ? { userId: member.userId, token: tokenOf(member.userId) } : undefined;
       },

@@ -213,7 +213,15 @@ export const inviteMember = write<InviteMemberArgs, WireInvitation | null, Membe
   },
 });
 
-/** `PUT /members/{memberId}`: profile, role, rate visibility, weekly limit; read back. */
+/**
+ * `PUT /members/{memberId}`: profile, role, rate visibility, weekly limit; read back.
+ *
+ * No team: issue 8 asks for "update (role, rate, limits, team)", but REFERENCE §10.2 documents no
+ * team field on this body (email, firstname, lastname, timezone, role, rate_status,
+ * weekly_hours_limit, remove_avatar) and no other write of a member's team; `team_name` is only
+ * read (§9.2). The gateway does not invent a wire field for it, so `teamName` stays read-only.
+ * The rate itself is a contract's (`updateContract`); a member carries only its visibility.
+ */
 export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRecord>({
   name: 'updateMember',
   method: 'PUT',

@@ -55,6 +55,8 @@ export interface ReadOperation<A, W, R> extends Described<A> {
   readonly key?: (args: A) => Params;
   /** The tags the entry is filed under (see `tags` in cache/keys.ts and catalogue/stale-reads.ts). */
   readonly tags: (args: A) => string[];
+  /** Writes of other groups that change this read (see `ChangedBy`). */
+  readonly changedBy?: readonly ChangedBy[];
   readonly map: (wire: W | undefined, args: A) => R;
 }
 

@@ -39,7 +39,7 @@ export function staleTagsAfter(
 ): (write: WriteOperation<never, never, WriteOutcome>, args: unknown) => string[] {
   const dependents = new Map<unknown, ((args: never) => string[])[]>();
   for (const op of catalogue) {
-    if (op.kind !== 'list') continue;
+    if (op.kind === 'write') continue;
     for (const dependency of op.changedBy ?? []) {
       dependents.set(dependency.write, [...(dependents.get(dependency.write) ?? []), dependency.tags]);
     }

@@ -1,6 +1,12 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
-import { read, type Reads, write, type WriteOutcome } from './operation.js';
+import { changedBy, read, type Reads, write, type WriteOutcome } from './operation.js';
+import {
+  approveTimeRequest,
+  createTimeRequest,
+  type CreateTimeRequestArgs,
+  type DecideTimeRequestArgs,
+} from './time-requests.operations.js';
 
 export interface TimeEntryRecord extends WriteOutcome {
   workspaceId: number;
@@ -88,6 +94,19 @@ export const timeEntriesPage = read<TimeEntriesArgs, WireTimeEntry[], TimeEntryR
     per_page: TIME_ENTRIES_PAGE_SIZE,
   }),
   tags: entryTags,
+  changedBy: [
+    // An approved time request becomes a "Manually added time" entry (REFERENCE §9.14 `method`),
+    // and doc set A's create "may auto-approve" (§8): both change the member's entries, and with
+    // them the reports filed under the same tag. The approval names no member, so the member's
+    // tracker total (current-data's timeline minutes) lags by at most the tracker TTL.
+    changedBy(approveTimeRequest, (a: DecideTimeRequestArgs) => [
+      tags.workspaceResource(a.workspaceId, 'time-entries'),
+    ]),
+    changedBy(createTimeRequest, (a: CreateTimeRequestArgs) => [
+      tags.workspaceResource(a.workspaceId, 'time-entries'),
+      tags.tracker(a.workspaceId, a.userId),
+    ]),
+  ],
   map: (data, a) => (Array.isArray(data) ? data.map((e) => toTimeEntry(e, a)) : []),
 });
 

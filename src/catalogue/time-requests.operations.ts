@@ -153,8 +153,8 @@ const toldRecord = (
  * `POST /time-requests`. Doc set A reads `activity_description` and answers `{id, status}`; doc
  * set B reads `notes` and answers the whole object: both names are sent, and an answer without
  * the object's fields is completed by a read of the new id (in the resolver, which knows the id).
- * Approving a request adds a time entry: reads built from time entries declare `changedBy` on
- * the approval.
+ * Approving a request adds a time entry: reads built from time entries (time entries, reports,
+ * timesheets) declare `changedBy` on the approval and on this create (doc set A may auto-approve).
  */
 export const createTimeRequest = write<CreateTimeRequestArgs, WireTimeRequest, TimeRequestRecord>({
   name: 'createTimeRequest',

@@ -3,6 +3,12 @@ import { toIsoDate, toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { changedBy, list, type Reads, write, type WriteOutcome } from './operation.js';
 import { TimesheetStatus, timesheetStatusFromLabel, timesheetStatusLabels } from './timesheets.enums.js';
+import {
+  approveTimeRequest,
+  createTimeRequest,
+  type CreateTimeRequestArgs,
+  type DecideTimeRequestArgs,
+} from './time-requests.operations.js';
 import { startTracking, stopTracking, type TrackerArgs } from './tracking.operations.js';
 
 export interface TimesheetEntryRecord {
@@ -135,6 +141,9 @@ export const timesheetsList = list<TimesheetsArgs, WireTimesheet, TimesheetRecor
   changedBy: [
     changedBy(startTracking, (a: TrackerArgs) => [timesheetsTag(a.workspaceId)]),
     changedBy(stopTracking, (a: TrackerArgs) => [timesheetsTag(a.workspaceId)]),
+    // An approved (or auto-approved) time request adds time to the member's timesheet.
+    changedBy(approveTimeRequest, (a: DecideTimeRequestArgs) => [timesheetsTag(a.workspaceId)]),
+    changedBy(createTimeRequest, (a: CreateTimeRequestArgs) => [timesheetsTag(a.workspaceId)]),
   ],
   map: toTimesheet,
 });

@@ -57,9 +57,23 @@ export interface StartTrackingArgs extends TrackerArgs {
  * shown running), so there is no stale-while-revalidate, only a stale fallback when WebWork cannot
  * answer.
  *
- * Assumption (GAPS: Time Tracking): `current-data` has no documented "running" flag. The
- * simulator adds `is_running` and `start_time`; against an API without them, a tracker counts as
- * running when it names a contract or has running seconds.
+ * What REFERENCE §10.11 documents, and what the gateway derives from it:
+ * - Today's time: `total_minutes` is "timeline minutes for the date + running tracker minutes" and
+ *   `total_seconds` only the "remainder seconds of the running tracker after converting to
+ *   minutes" (the seed), so today = `total_minutes * 60 + total_seconds`.
+ * - Running or not (no documented flag; `is_running` is honoured when sent, as the lenient
+ *   simulator does): running when the answer names what runs (`contract_id`, `task_id` or
+ *   `activity_description`) or the running tracker has remainder seconds (`total_seconds > 0`).
+ *   Never from `total_seconds` alone: it is 0 once a minute while a tracker runs. Assumption (GAPS
+ *   Time Tracking, idle answer): idle is a 200 with those fields null. The one case the documented
+ *   fields cannot tell from idle is a tracker started with no contract, task or description, read
+ *   in its first second or on a whole minute; the start mutation's own answer still says it runs.
+ * - Started at: current-data documents no start time, so `startedAt` is null here (unless a
+ *   `start_time` is sent); the start's answer carries the documented `start_time`.
+ * - REFERENCE §10.11: current-data "only works when the tracker was started from the API or the
+ *   browser": a tracker running from the desktop app reads as idle, and the gateway cannot know.
+ * - Who may call: Owners and Executive Managers only, `user_id` required (the seed): other roles
+ *   get FORBIDDEN from WebWork on this field.
  */
 export const trackerCurrent = read<TrackerArgs, WireCurrentData, TrackerRecord>({
   name: 'tracker',
@@ -71,7 +85,7 @@ export const trackerCurrent = read<TrackerArgs, WireCurrentData, TrackerRecord>(
   map: (d = {}, { workspaceId, userId }) => ({
     workspaceId,
     userId,
-    isRunning: d.is_running ?? (d.contract_id != null || (d.total_seconds ?? 0) > 0),
+    isRunning: d.is_running ?? runsByDocumentedFields(d),
     contractId: d.contract_id ?? null,
     projectId: d.project_id ?? null,
     taskId: d.task_id ?? null,
@@ -82,6 +96,13 @@ export const trackerCurrent = read<TrackerArgs, WireCurrentData, TrackerRecord>(
     date: toIsoDate(d.date),
   }),
 });
+
+/** The running rule above, from documented fields only. */
+function runsByDocumentedFields(d: WireCurrentData): boolean {
+  const names = d.contract_id != null || d.task_id != null;
+  const described = d.activity_description != null && d.activity_description !== '';
+  return names || described || (d.total_seconds ?? 0) > 0;
+}
 
 /**
  * Start or stop: the member's live state. Reads built from time entries (timesheets, ...) declare
@@ -106,7 +127,8 @@ const STOPPED = {
 /**
  * `POST /time-tracking/start`. If WebWork processes starts asynchronously (doc set B) and the
  * read-back does not show it yet, the start's answer fills in. Today's totals are only known from
- * a read-back.
+ * a read-back; the start time only from the start's documented `start_time` (current-data has
+ * none), so the read-back keeps it.
  */
 export const startTracking = write<StartTrackingArgs, WireStart, TrackerRecord>({
   name: 'startTracking',
@@ -138,7 +160,9 @@ export const startTracking = write<StartTrackingArgs, WireStart, TrackerRecord>(
   readBack: {
     read: readTracker,
     merge: (fresh, told) =>
-      fresh.isRunning ? fresh : { ...fresh, ...told, todaySeconds: fresh.todaySeconds, date: fresh.date },
+      fresh.isRunning
+        ? { ...fresh, startedAt: fresh.startedAt ?? told.startedAt }
+        : { ...fresh, ...told, todaySeconds: fresh.todaySeconds, date: fresh.date },
     applied: (state, a) => state.isRunning && (a.contractId == null || state.contractId === a.contractId),
   },
 });

@@ -42,9 +42,16 @@ export async function allPages<T>(fetchPage: (page: number) => Promise<UpstreamP
     const rest = await Promise.all(Array.from({ length: lastPage - 1 }, (_, i) => fetchPage(i + 2)));
     return first.items.concat(...rest.map((p) => p.items));
   }
+  // Without a pagination block (most lists in REFERENCE §4), pages are read until one is not full.
+  // That must end even against an API that ignores `page` and answers page 1 again: a page equal
+  // to the one before is that, not new items, so it ends the list instead of repeating forever.
   const items = [...first.items];
+  let previous = JSON.stringify(first.items);
   for (let page = 2, more = true; more; page++) {
     const next = await fetchPage(page);
+    const seen = JSON.stringify(next.items);
+    if (seen === previous) break;
+    previous = seen;
     items.push(...next.items);
     more = next.hasMore && next.items.length > 0;
   }

@@ -154,7 +154,10 @@ export class UpstreamClient {
       }
       if (status >= 500)
         this.options.logger.warn({ caller: caller.scope.logId, method, path, status }, 'upstream error');
-      return errorFromStatus(status, message, { argument: upstreamArgument(method, message, body?.errors) });
+      return errorFromStatus(status, message, {
+        argument: upstreamArgument(method, message, body?.errors),
+        method,
+      });
     }
     if (error instanceof RequestError) {
       this.options.logger.warn(

@@ -4,15 +4,29 @@ import { GatewayError, rateLimited } from '../errors/gateway-error.js';
  * Upstream → domain error table: the first of the two places errors are mapped. Client-visible
  * messages never contain upstream URLs, bodies or stack traces; for 4xx the upstream's own
  * `message` is passed on because it names the offending parameter (the simulator's and the real
- * API's messages are written for people), for 5xx a generic text is used. A 400/422 carries
+ * API's messages are written for people), for 5xx a generic text is used. A 400/409/422 carries
  * `argument` (see `upstreamArgument`).
+ *
+ * Input or business rule, by class (REFERENCE §5; GAPS G6: "when 400 vs 422 is used is
+ * unclear"): 422 is "validation errors" → BAD_USER_INPUT. 400 is "bad request or business-rule
+ * failure" (its examples: start while running, stop while idle, approving a timesheet that is not
+ * submitted); the gateway checks the shape of every write's input before sending it, so a 400 on
+ * a write (and a 409, never documented but the usual conflict status) is WebWork's business rule:
+ * UPSTREAM_REJECTED. A 400 on a read is about its parameters: BAD_USER_INPUT.
  */
 export function errorFromStatus(
   status: number,
   upstreamMessage: string | undefined,
-  options: { retryAfterSeconds?: number; argument?: string; limitPerMinute?: number } = {},
+  options: { retryAfterSeconds?: number; argument?: string; method?: string; limitPerMinute?: number } = {},
 ): GatewayError {
   const detail = upstreamMessage ? `: ${upstreamMessage}` : '';
+  const write = options.method !== undefined && options.method !== 'GET';
+  if (status === 409 || (status === 400 && write)) {
+    return new GatewayError('UPSTREAM_REJECTED', `WebWork refused it${detail}`, {
+      argument: options.argument ?? 'input',
+      upstreamStatus: status,
+    });
+  }
   switch (status) {
     case 400:
     case 422:

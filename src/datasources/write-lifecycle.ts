@@ -37,7 +37,7 @@ export async function writeOnce<A, W, R extends WriteOutcome>(
     );
     data = envelope.data;
   } catch (error) {
-    return settleUnknownOutcome(deps, reads, op, args, error);
+    return settleUnknownOutcome(deps, reads, op, args, namingOperation(op, error));
   }
   await deps.reader.invalidate(deps.staleTags(op as never, args));
   const told = op.told(args, data);
@@ -61,6 +61,19 @@ async function settleUnknownOutcome<A, W, R extends WriteOutcome>(
   throw new GatewayError(
     'UPSTREAM_TIMEOUT',
     `WebWork did not answer the ${op.verb} in time, and whether it was applied is not known yet. Read the ${op.subject} before sending the ${op.verb} again.`,
+  );
+}
+
+/**
+ * A business-rule refusal names the mutation WebWork refused (`operation`, and in the message), so
+ * a client that sent several writes knows which one to look at.
+ */
+function namingOperation(op: { name: string }, error: unknown): unknown {
+  if (!(error instanceof GatewayError) || error.code !== 'UPSTREAM_REJECTED') return error;
+  return new GatewayError(
+    'UPSTREAM_REJECTED',
+    error.message.replace(/^WebWork refused it/, `WebWork refused ${op.name}`),
+    { ...error.extensions, operation: op.name },
   );
 }
 

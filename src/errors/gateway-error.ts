@@ -9,6 +9,12 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'BAD_USER_INPUT',
+  /**
+   * WebWork refused a write under its business rules (approving an approved timesheet, starting a
+   * running tracker, a duplicate contract): the input was well-formed, the object's state says no.
+   * Extensions: `operation` (the mutation), `argument`.
+   */
+  'UPSTREAM_REJECTED',
   'RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',

@@ -78,10 +78,12 @@ export async function naming<T>(
         `WebWork refused ${mutation} for ${idArgument} ${JSON.stringify(id)}: ${error.message.replace(/^Not allowed by WebWork: /, '')}`,
       );
     }
-    if (error.code === 'BAD_USER_INPUT' && error.extensions.argument === 'input') {
-      const named = UPSTREAM_INPUT_FIELDS.exec(error.message)?.[1];
+    const refusal = error.code === 'BAD_USER_INPUT' || error.code === 'UPSTREAM_REJECTED';
+    if (refusal && error.extensions.argument === 'input') {
+      const reason = error.message.replace(/^WebWork (refused \w+|rejected the request): /, '');
+      const named = UPSTREAM_INPUT_FIELDS.exec(reason)?.[1];
       const argument = named ? `input.${INPUT_FIELDS[named]}` : ruleArgument;
-      throw new GatewayError('BAD_USER_INPUT', error.message, { ...error.extensions, argument });
+      throw new GatewayError(error.code, error.message, { ...error.extensions, argument });
     }
     throw error;
   }

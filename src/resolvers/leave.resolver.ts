@@ -211,7 +211,7 @@ export class LeaveMutationsResolver {
 
   @Mutation(() => Leave, {
     nullable: true,
-    description: `Approves a pending leave request. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
+    description: `Approves a pending leave request. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is UPSTREAM_REJECTED naming input.leaveId.`,
   })
   approveLeave(
     @inputArg(ApproveLeaveInput) input: ApproveLeaveInput,
@@ -225,7 +225,7 @@ export class LeaveMutationsResolver {
 
   @Mutation(() => Leave, {
     nullable: true,
-    description: `Rejects a pending leave request with a reason. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
+    description: `Rejects a pending leave request with a reason. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is UPSTREAM_REJECTED naming input.leaveId.`,
   })
   rejectLeave(
     @inputArg(RejectLeaveInput) input: RejectLeaveInput,

@@ -49,7 +49,7 @@ export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m
   @FieldResolver(() => TrackerState, {
     nullable: true,
     description:
-      'Live tracker state. Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork cannot answer (e.g. only Owners and Executive Managers may read other members’ trackers).',
+      'Live tracker state. Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork cannot answer (e.g. FORBIDDEN: WebWork lets only Owners and Executive Managers read trackers, their own included). A tracker running from the desktop app reads as idle: WebWork’s current-data sees only trackers started from the API or the browser.',
   })
   tracker(@Root() member: MemberRecord, @Ctx() ctx: RequestContext): Promise<TrackerRecord> | null {
     if (member.status === MemberStatus.LEFT) return null;

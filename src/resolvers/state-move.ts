@@ -1,6 +1,7 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
 import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
 
@@ -14,6 +15,11 @@ export interface StateMoveSpec<I, A, R extends WriteOutcome> {
   write: WriteOperation<A, never, R>;
   /** The write's arguments from the input; checks it before any upstream call (BAD_USER_INPUT). */
   toArgs(input: I): A;
+  /**
+   * Who WebWork lets do this, for a FORBIDDEN that names what was refused and who may
+   * ("start trackers", "Owners and Executive Managers"); without it WebWork's refusal is passed on.
+   */
+  refusal?: { action: string; roles: string };
 }
 
 /**
@@ -26,8 +32,19 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
   defineResolverMethod(
     StateMoveResolver,
     spec.name,
-    (input: I, ctx: RequestContext): Promise<R> =>
-      ctx.operations.write(ctx.caller, spec.write, spec.toArgs(input)),
+    async (input: I, ctx: RequestContext): Promise<R> => {
+      const args = spec.toArgs(input);
+      try {
+        return await ctx.operations.write(ctx.caller, spec.write, args);
+      } catch (error) {
+        const { refusal } = spec;
+        if (!refusal || !(error instanceof GatewayError) || error.code !== 'FORBIDDEN') throw error;
+        throw new GatewayError(
+          'FORBIDDEN',
+          `${spec.name} refused: WebWork lets only ${refusal.roles} ${refusal.action}. ${error.message}`,
+        );
+      }
+    },
     {
       params: [inputArg(spec.input), Ctx()],
       method: Mutation(() => spec.returns, { nullable: true, description: spec.description }),

@@ -185,7 +185,7 @@ export class TimeRequestMutationsResolver {
 
   @Mutation(() => TimeRequest, {
     nullable: true,
-    description: `Approves a pending time request (its time is added as a time entry). ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is BAD_USER_INPUT naming input.timeRequestId.`,
+    description: `Approves a pending time request (its time is added as a time entry). ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is UPSTREAM_REJECTED naming input.timeRequestId.`,
   })
   approveTimeRequest(
     @inputArg(ApproveTimeRequestInput) input: ApproveTimeRequestInput,
@@ -199,7 +199,7 @@ export class TimeRequestMutationsResolver {
 
   @Mutation(() => TimeRequest, {
     nullable: true,
-    description: `Rejects a pending time request with a comment. ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is BAD_USER_INPUT naming input.timeRequestId.`,
+    description: `Rejects a pending time request with a comment. ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is UPSTREAM_REJECTED naming input.timeRequestId.`,
   })
   rejectTimeRequest(
     @inputArg(RejectTimeRequestInput) input: RejectTimeRequestInput,

@@ -139,7 +139,7 @@ const moveArgs = (input: {
 });
 
 const MOVE_ANSWER =
-  'Sent to WebWork exactly once (never retried). Returns the timesheet read back after the move; if that read fails, the move still happened and the answer says so, with `complete: false`. Null with an error when the move itself failed: BAD_USER_INPUT when WebWork refuses it for the timesheet’s status (e.g. approving an approved one), FORBIDDEN for a role WebWork refuses, NOT_FOUND for an unknown id.';
+  'Sent to WebWork exactly once (never retried). Returns the timesheet read back after the move; if that read fails, the move still happened and the answer says so, with `complete: false`. Null with an error when the move itself failed: UPSTREAM_REJECTED when WebWork refuses it for the timesheet’s status (e.g. approving an approved one), FORBIDDEN for a role WebWork refuses, NOT_FOUND for an unknown id.';
 
 export const SubmitTimesheetResolver = stateMove({
   name: 'submitTimesheet',

@@ -70,13 +70,20 @@ export class TrackerResolver extends NodeResolver(TrackerState, (t: TrackerRecor
   }
 }
 
+/** The seed (REFERENCE §0, §10.11 doc set A): start and stop are for Owners and Executive Managers. */
+const TRACKING_REFUSAL = {
+  action: 'start or stop trackers (for any member, their own included)',
+  roles: 'Owners and Executive Managers',
+};
+
 export const StartTrackingResolver = stateMove({
   name: 'startTracking',
   input: StartTrackingInput,
   returns: TrackerState,
   description:
-    'Starts a tracker. Sent to WebWork exactly once (never retried). Returns the state read back after the start; if that read fails, the start still happened and the answer is what it told, with `complete: false` (do not repeat it). Null with an error when the start itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
+    'Starts a tracker. Owners and Executive Managers only (FORBIDDEN for other roles, naming what was refused). Sent to WebWork exactly once (never retried). Returns the state read back after the start; if that read fails, the start still happened and the answer is what it told, with `complete: false` (do not repeat it). Null with an error when the start itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
   write: startTracking,
+  refusal: TRACKING_REFUSAL,
   toArgs: (input) => {
     positiveId('input.workspaceId', input.workspaceId);
     positiveId('input.userId', input.userId);
@@ -100,8 +107,9 @@ export const StopTrackingResolver = stateMove({
   input: StopTrackingInput,
   returns: TrackerState,
   description:
-    'Stops a running tracker. Sent to WebWork exactly once (never retried). Returns the state read back after the stop; if that read fails, the stop still happened and the answer says so, with `complete: false` (do not repeat it). Null with an error when the stop itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
+    'Stops a running tracker. Owners and Executive Managers only (FORBIDDEN for other roles, naming what was refused). Sent to WebWork exactly once (never retried). Returns the state read back after the stop; if that read fails, the stop still happened and the answer says so, with `complete: false` (do not repeat it). Null with an error when the stop itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
   write: stopTracking,
+  refusal: TRACKING_REFUSAL,
   toArgs: (input) => {
     positiveId('input.workspaceId', input.workspaceId);
     positiveId('input.userId', input.userId);

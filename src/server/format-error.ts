@@ -16,7 +16,15 @@ const APOLLO_CLIENT_CODES = new Set([
 ]);
 const GATEWAY_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 /** Extensions a client may see; anything else (upstream status, internals) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'argument', 'retryAfterSeconds', 'limit', 'maximum', 'measured'] as const;
+const PUBLIC_EXTENSIONS = [
+  'code',
+  'argument',
+  'operation',
+  'retryAfterSeconds',
+  'limit',
+  'maximum',
+  'measured',
+] as const;
 
 /**
  * Domain → client: the second and last place errors are mapped. Gateway errors and Apollo's

@@ -126,7 +126,7 @@ describe('the commands docker-compose.yml runs', () => {
     }
     expect(output).toMatch(/^--port +4010 /m);
     expect(output).toMatch(/^--host +127\.0\.0\.1 /m);
-    expect(output).toMatch(/^--profile +lenient /m);
+    expect(output).toMatch(/^--profile +docs-exact /m);
   });
 
   it('simulator: a bad flag exits non-zero naming the flag', async () => {

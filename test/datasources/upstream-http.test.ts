@@ -251,9 +251,23 @@ describe('failures become GatewayErrors', () => {
       extensions: { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 },
     });
     handler = (_r, res) => json(res, 400, null);
-    await expect(upstream.send(caller, 'POST', '/x', { body: {} })).rejects.toMatchObject({
+    await expect(upstream.get(caller, '/x')).rejects.toMatchObject({
       message: 'WebWork rejected the request',
       extensions: { code: 'BAD_USER_INPUT', argument: 'input' },
+    });
+    // On a write, a 400 is WebWork's business rule (REFERENCE §5), not the input's shape.
+    await expect(upstream.send(caller, 'POST', '/x', { body: {} })).rejects.toMatchObject({
+      message: 'WebWork refused it',
+      extensions: { code: 'UPSTREAM_REJECTED', argument: 'input' },
+    });
+    handler = (_r, res) => json(res, 422, { success: false, message: 'end must be after start' });
+    await expect(upstream.send(caller, 'POST', '/x', { body: {} })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    handler = (_r, res) => json(res, 409, { success: false, message: 'already approved' });
+    await expect(upstream.get(caller, '/x')).rejects.toMatchObject({
+      message: 'WebWork refused it: already approved',
+      extensions: { code: 'UPSTREAM_REJECTED' },
     });
   });
 

@@ -55,9 +55,18 @@ describe('dashboard query: batching and caching', () => {
         expect(member.tracker).toBeNull();
         continue;
       }
-      expect(member.tracker.isRunning).toBe(Boolean(tracker));
-      if (tracker) expect(member.tracker.contract?.contractId ?? null).toBe(tracker.contractId);
+      // REFERENCE §10.11: current-data sees only trackers started from the API or the browser,
+      // so under docs-exact a tracker running from the desktop app reads as idle.
+      const visible =
+        tracker && (tracker.source !== 'desktop' || stack.sim.profile.currentDataSeesDesktopTrackers);
+      expect(member.tracker.isRunning).toBe(Boolean(visible));
+      if (visible) expect(member.tracker.contract?.contractId ?? null).toBe(tracker.contractId);
+      else expect(member.tracker.contract).toBeNull();
     }
+    // The seed has trackers of both sources (--desktop-tracker-share 0.3), so both branches ran.
+    const sources = [...state.trackers.values()].filter((t) => t.workspaceId === 1).map((t) => t.source);
+    expect(sources).toContain('desktop');
+    expect(sources.some((source) => source !== 'desktop')).toBe(true);
   });
 
   it('fetches the same object once per operation, however often it is asked for', async () => {

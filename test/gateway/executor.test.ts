@@ -43,7 +43,7 @@ describe('executor: graphql-js, errors and mutations', () => {
       a: stopTracking(input: { workspaceId: 1, userId: ${idle.userId} }) { isRunning }
       b: startTracking(input: { workspaceId: 1, userId: ${idle.userId}, contractId: ${idle.id} }) { isRunning }
     }`);
-    expect(result.errors![0]).toMatchObject({ path: ['a'], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.errors![0]).toMatchObject({ path: ['a'], extensions: { code: 'UPSTREAM_REJECTED' } });
     const { byRoute } = await stack.upstreamStats();
     expect(byRoute['POST /time-tracking/stop']).toBe(1);
     expect(byRoute['POST /time-tracking/start']).toBeUndefined();

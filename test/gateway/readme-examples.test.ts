@@ -12,11 +12,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema.js';
+import { DEFAULT_QUERY } from '../../src/server/playground/default-query.js';
 import { startStack, type Stack } from '../support/gateway-harness.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-/** Every GraphQL example of the README, and the query of its curl example. */
+/** Every GraphQL example of the README, the query of its curl example, and the playground's first query. */
 const EXAMPLES = [
+  DEFAULT_QUERY.replace(/^#.*\n/gm, '').trim(),
   ...[...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!),
   ...[...README.matchAll(/-d '\{"query":"(.*?)"\}'/g)].map((m) => m[1]!),
 ];

@@ -137,8 +137,11 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
         { input: { workspaceId: 1, projectId: id } },
       );
       expect(again.data.deleteProject).toBeNull();
-      expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-      expect(again.errors![0]!.message).toMatch(/already archived/);
+      expect(again.errors![0]!.extensions).toMatchObject({
+        code: 'UPSTREAM_REJECTED',
+        operation: 'deleteProject',
+      });
+      expect(again.errors![0]!.message).toMatch(/^WebWork refused deleteProject: .*already archived/);
     });
 
     it('validation before any upstream call: empty name, deadline before start, negative budget', async () => {
@@ -440,7 +443,10 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
         `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`,
         { input: { workspaceId: 1, userId } },
       );
-      expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(again.errors![0]!.extensions).toMatchObject({
+        code: 'UPSTREAM_REJECTED',
+        operation: 'removeMember',
+      });
       expect(again.errors![0]!.message).toMatch(/already archived/);
     });
 
@@ -531,8 +537,8 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
         `mutation($input: AssignProjectViewerInput!) { assignProjectViewer(input: $input) { id } }`,
         { input: { ...ref, projectId } },
       );
-      expect(twice.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-      expect(twice.errors![0]!.message).toMatch(/already assigned/);
+      expect(twice.errors![0]!.extensions!.code).toBe('UPSTREAM_REJECTED');
+      expect(twice.errors![0]!.message).toMatch(/^WebWork refused \w+: .*already assigned/);
 
       const unassigned = await stack.gql(
         `mutation($input: UnassignProjectViewerInput!) { unassignProjectViewer(input: $input) { projectIds } }`,

@@ -21,13 +21,22 @@ const trackerOf = (userId: number) =>
   `{ workspace(workspaceId: 1) { member(userId: ${userId}) { tracker { isRunning } } } }`;
 
 const used = new Set<number>();
-/** A fresh active, non-owner member of workspace 1 (a different one per call) and their demo token. */
-function victim(sim: SimulatorHandle): { userId: number; token: string } {
+/**
+ * A fresh active, non-owner member of workspace 1 (a different one per call) and their demo token.
+ * `readsTrackers`: an Executive manager, since WebWork lets only Owners and Executive Managers read
+ * trackers, their own included (REFERENCE §10.11).
+ */
+function victim(sim: SimulatorHandle, readsTrackers = false): { userId: number; token: string } {
   const special = new Set(['demo-manager', 'demo-member'].map((t) => sim.state.tokens.get(t)));
   const member = sim.state
     .membersOf(1)
     .find(
-      (m) => m.status === 'active' && m.role !== 'Owner' && !special.has(m.userId) && !used.has(m.userId),
+      (m) =>
+        m.status === 'active' &&
+        m.role !== 'Owner' &&
+        (!readsTrackers || m.role === 'Executive manager') &&
+        !special.has(m.userId) &&
+        !used.has(m.userId),
     );
   if (!member) throw new Error('no active member left to archive in the seed');
   used.add(member.userId);
@@ -56,7 +65,7 @@ describe.each([
   afterAll(() => stack.close());
 
   it('a 403 purges the caller’s entries of that workspace: their next read goes upstream and is refused', async () => {
-    const { userId, token } = victim(stack.sim);
+    const { userId, token } = victim(stack.sim, true);
     const before = await stack.gql(LISTS, {}, token);
     expect(before.data.workspace.members.totalCount).toBeGreaterThan(0);
     expect((await stack.gql(trackerOf(userId), {}, token)).errors).toBeUndefined();
@@ -196,7 +205,7 @@ describe('revocation across two instances sharing Redis', () => {
   });
 
   it('a refusal seen by A drops the caller’s entries and reused responses on B too', async () => {
-    const { userId, token } = victim(a.sim);
+    const { userId, token } = victim(a.sim, true);
     await b.gql(LISTS, {}, token);
     expect((await b.gql(LISTS, {}, token)).gatewayCache).toBe('hit'); // B's whole-response reuse is warm
     await a.gql(trackerOf(userId), {}, token);

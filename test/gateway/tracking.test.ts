@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { configureSimulator, startStack, type Stack } from '../support/gateway-harness.js';
-import { call, type SimulatorHandle } from '../support/sim-client.js';
+import { call, type SimulatorHandle, userIdOf } from '../support/sim-client.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -88,19 +88,25 @@ describe('start and stop tracking', () => {
     expect(stack.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
   });
 
-  it('an invalid move (stop while stopped) is BAD_USER_INPUT with the upstream reason', async () => {
+  it('an invalid move (stop while stopped) is UPSTREAM_REJECTED naming the mutation, with the upstream reason', async () => {
     const target = idleMemberWithContract();
     const result = await stack.gql(STOP, { input: { workspaceId: 1, userId: target.userId } });
     expect(result.data).toEqual({ stopTracking: null });
     expect(result.errors![0]).toMatchObject({
       path: ['stopTracking'],
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: 'UPSTREAM_REJECTED' },
     });
-    expect(result.errors![0]!.message).toMatch(/no (active|running) tracker|not running/i);
-    expect(result.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.userId' });
+    expect(result.errors![0]!.message).toMatch(
+      /^WebWork refused stopTracking: .*(no (active|running) tracker|not running)/i,
+    );
+    expect(result.errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_REJECTED',
+      operation: 'stopTracking',
+      argument: 'input.userId',
+    });
   });
 
-  it('an upstream 422 names the input field WebWork rejected; an unnamed rejection names input', async () => {
+  it('an upstream 422 is BAD_USER_INPUT naming the input field; a business rule (paused contract) is UPSTREAM_REJECTED', async () => {
     const target = idleMemberWithContract();
     const { state } = stack.sim;
     const othersContract = [...state.contracts.values()].find(
@@ -121,7 +127,11 @@ describe('start and stop tracking', () => {
     const notActive = await stack.gql(START, {
       input: { workspaceId: 1, userId: paused.userId, contractId: paused.id },
     });
-    expect(notActive.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input' });
+    expect(notActive.errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_REJECTED',
+      operation: 'startTracking',
+      argument: 'input',
+    });
     expect(notActive.errors![0]!.message).toMatch(/active contracts/);
   });
 
@@ -167,7 +177,8 @@ describe('start and stop tracking', () => {
   it('a failed stop is reported and claims nothing: the tracker still runs', async () => {
     const target = idleMemberWithContract();
     const input = { workspaceId: 1, userId: target.userId };
-    expect((await stack.gql(START, { input })).data.startTracking.isRunning).toBe(true);
+    const start = { ...input, contractId: target.contractId };
+    expect((await stack.gql(START, { input: start })).data.startTracking.isRunning).toBe(true);
     await stack.resetUpstreamStats();
     const result = await withFaults(stack, { failRate: 1, faultMethods: ['POST'] }, () =>
       stack.gql(STOP, { input }),
@@ -182,14 +193,45 @@ describe('start and stop tracking', () => {
     expect(tracker.isRunning).toBe(true);
   });
 
-  it('a regular user may not start a tracker for someone else: FORBIDDEN', async () => {
+  it('a regular user may not start a tracker for someone else: FORBIDDEN naming what was refused', async () => {
     const target = idleMemberWithContract();
+    await stack.resetUpstreamStats();
     const result = await stack.gql(
       START,
       { input: { workspaceId: 1, userId: target.userId } },
       'demo-member',
     );
-    expect(result.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(result.data).toEqual({ startTracking: null });
+    expect(result.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(result.errors![0]!.message).toMatch(
+      /^startTracking refused: WebWork lets only Owners and Executive Managers start or stop trackers/,
+    );
+    expect((await stack.upstreamStats()).byRoute).toEqual({ 'POST /time-tracking/start': 1 });
+    expect(stack.sim.state.trackers.has(`1:${target.userId}`)).toBe(false);
+  });
+
+  it('start, stop and current-data are for Owners and Executive Managers, even for oneself (docs-exact)', async () => {
+    // The seed (REFERENCE §0, §10.11): lenient lets members act for themselves (doc set B), so
+    // this holds only where the simulator follows the seed.
+    if (stack.sim.profile.trackingForSelf) return;
+    const self = userIdOf(stack.sim, 'demo-member');
+    const input = { workspaceId: 1, userId: self };
+    for (const [mutation, name] of [
+      [START, 'startTracking'],
+      [STOP, 'stopTracking'],
+    ] as const) {
+      const result = await stack.gql(mutation, { input }, 'demo-member');
+      expect(result.data).toEqual({ [name]: null });
+      expect(result.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
+      expect(result.errors![0]!.message).toMatch(new RegExp(`^${name} refused: WebWork lets only Owners`));
+    }
+    const read = await stack.gql(TRACKER, { ws: 1, user: self }, 'demo-member');
+    expect(read.data.workspace.member.tracker).toBeNull();
+    expect(read.errors![0]).toMatchObject({
+      path: ['workspace', 'member', 'tracker'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(stack.sim.state.trackers.has(`1:${self}`)).toBe(false);
   });
 });
 

@@ -47,7 +47,7 @@ describe('reuse of whole responses', () => {
     await stack.gql(start);
     const again = await stack.gql(start);
     expect(again.gatewayCache).toBeNull();
-    expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(again.errors![0]!.extensions!.code).toBe('UPSTREAM_REJECTED');
   });
 
   it('drops a reused response as soon as a write invalidates what it was built from', async () => {

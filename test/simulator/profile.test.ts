@@ -1,13 +1,14 @@
 import { defaultSimulatorOptions, parseSimulatorArgs } from '../../src/simulator/options.js';
 import { DEFAULT_PROFILE, PROFILES } from '../../src/simulator/profile.js';
 import { seedState } from '../../src/simulator/state/seed.js';
-import { call, startTestSimulator, type SimulatorHandle } from '../support/sim-client.js';
+import { startSimulator } from '../../src/simulator/server.js';
+import { call, startTestSimulator, testProfile, type SimulatorHandle } from '../support/sim-client.js';
 
 /** The profile option itself: flag, default, run-time switch, and the seeded desktop trackers. */
 
 let sim: SimulatorHandle;
 beforeAll(async () => {
-  sim = await startTestSimulator();
+  sim = await startTestSimulator({ profile: 'lenient' });
 });
 afterAll(() => sim.close());
 
@@ -21,10 +22,25 @@ const config = async (body: unknown) => {
 };
 
 describe('profile option', () => {
-  it('defaults to lenient for now (the gateway is not ready for docs-exact yet)', () => {
-    expect(DEFAULT_PROFILE).toBe('lenient');
-    expect(defaultSimulatorOptions.profile).toBe('lenient');
+  it('defaults to docs-exact (issue 8); lenient only when asked for', async () => {
+    expect(DEFAULT_PROFILE).toBe('docs-exact');
+    expect(defaultSimulatorOptions.profile).toBe('docs-exact');
     expect(sim.profile).toBe(PROFILES.lenient);
+    const unpinned = await startSimulator({ port: 0, rateLimit: 0 });
+    try {
+      expect(unpinned.profile).toBe(PROFILES['docs-exact']);
+    } finally {
+      await unpinned.close();
+    }
+  });
+
+  it('test simulators take SIM_PROFILE, default docs-exact, and refuse anything else', () => {
+    expect(testProfile({})).toBe('docs-exact');
+    expect(testProfile({ SIM_PROFILE: '' })).toBe('docs-exact');
+    expect(testProfile({ SIM_PROFILE: 'lenient' })).toBe('lenient');
+    expect(() => testProfile({ SIM_PROFILE: 'strict' })).toThrow(
+      'SIM_PROFILE expects one of lenient, docs-exact, got "strict"',
+    );
   });
 
   it('--profile selects a profile; anything else fails naming the choices', () => {

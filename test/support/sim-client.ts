@@ -1,14 +1,26 @@
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/server.js';
 import type { SimulatorOptions } from '../../src/simulator/options.js';
+import { DEFAULT_PROFILE, parseProfileName, type ProfileName } from '../../src/simulator/profile.js';
 
 export type { SimulatorHandle };
 
 /**
+ * The profile of test simulators that do not pin one: `SIM_PROFILE` (`lenient` | `docs-exact`),
+ * else the simulator's default (`docs-exact`). `npm run test:lenient` runs the wire-shape suites
+ * with `SIM_PROFILE=lenient`, so the gateway is proven against both readings of the docs.
+ */
+export function testProfile(env: NodeJS.ProcessEnv = process.env): ProfileName {
+  const raw = env.SIM_PROFILE;
+  return raw === undefined || raw === '' ? DEFAULT_PROFILE : parseProfileName(raw, 'SIM_PROFILE');
+}
+
+/**
  * A simulator on a free port for one test file. Rate limit off unless the test asks for it, so
- * tests exercising behaviour do not trip over the 60/min budget.
+ * tests exercising behaviour do not trip over the 60/min budget. Its profile is `testProfile()`
+ * unless the test pins one.
  */
 export function startTestSimulator(options: Partial<SimulatorOptions> = {}): Promise<SimulatorHandle> {
-  return startSimulator({ rateLimit: 0, ...options, port: 0 });
+  return startSimulator({ rateLimit: 0, profile: testProfile(), ...options, port: 0 });
 }
 
 export interface ApiResponse<T = any> {

@@ -12,7 +12,8 @@ const listsOf = (answer: Answer) => {
 };
 
 /**
- * A regular member of workspace 1 reads lists (members, projects, contracts) and their own tracker
+ * An Executive manager of workspace 1 (a role WebWork lets read trackers: REFERENCE §10.11, Owners
+ * and Executive Managers only) reads lists (members, projects, contracts) and their own tracker
  * through the cached gateway every 200 ms; the owner archives them directly at the simulator
  * (`DELETE /members/{id}`, as WebWork's web app would). From then on WebWork answers them 403. The
  * figure is the time until the gateway stops serving them the lists (the workspace or every list
@@ -30,10 +31,11 @@ export const revocation: Scenario = {
       CACHE_TTL_TRACKER_SECONDS: String(trackerTtl),
     });
     try {
-      const demoMember = await sim.call<number>('tokenUser', { token: 'demo-member' });
-      const member = await sim.call<{ userId: number; token: string }>('regularMember', {
+      const demoManager = await sim.call<number>('tokenUser', { token: 'demo-manager' });
+      const member = await sim.call<{ userId: number; token: string }>('memberWithRole', {
         workspaceId: 1,
-        exclude: [demoMember],
+        role: 'Executive manager',
+        exclude: [demoManager],
       });
       const query = `{ workspace(workspaceId: 1) { id members(first: 100) { nodes { id } } projects(first: 20) { nodes { id } } contracts(first: 100) { nodes { id } } member(userId: ${member.userId}) { id tracker { isRunning } } } }`;
       for (let i = 0; i < 5; i++) {
@@ -68,7 +70,7 @@ export const revocation: Scenario = {
       }
       const goalMs = trackerTtl * 1000 + 1000;
       return {
-        setup: `demo-user-${member.userId} (Regular User of workspace 1) polls members, projects, contracts and their own tracker every 200 ms through the cached gateway (TTLs: lists 60 s, workspaces 300 s, tracker ${trackerTtl} s); the owner archives them at the simulator; bounded to ${boundMs / 1000} s.`,
+        setup: `demo-user-${member.userId} (Executive manager of workspace 1) polls members, projects, contracts and their own tracker every 200 ms through the cached gateway (TTLs: lists 60 s, workspaces 300 s, tracker ${trackerTtl} s); the owner archives them at the simulator; bounded to ${boundMs / 1000} s.`,
         figures: [
           figure('polls after the archive', polls),
           figure(

@@ -24,7 +24,8 @@ export class InviteMemberInput {
 }
 
 @InputType({
-  description: 'Changes to a member; at least one field (Owners and Executive Managers).',
+  description:
+    "Changes to a member; at least one field (Owners and Executive Managers). WebWork documents no write of a member's team, so there is no team field (teamName is read-only); a member's rate is set on its contracts (updateContract).",
 })
 export class UpdateMemberInput {
   @Field(() => Int, {

@@ -3,7 +3,8 @@ import { Field, InputType, Int } from 'type-graphql';
 export const MAX_ACTIVITY_DESCRIPTION = 1000;
 
 @InputType({
-  description: 'Start a tracker for a member (Owners and Executive Managers, or members for themselves).',
+  description:
+    'Start a tracker for a member. Owners and Executive Managers only, for any member (other roles get FORBIDDEN); userId is required, also for yourself.',
 })
 export class StartTrackingInput {
   @Field(() => Int, {

@@ -23,7 +23,11 @@ export class TrackerState {
   })
   activityDescription!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the running tracker started.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When the running tracker started, as WebWork's start answer tells it (on startTracking). Null when idle, and on reads: WebWork's current-data documents no start time.",
+  })
   startedAt!: string | null;
 
   @Field(() => Int, {
