@@ -49,7 +49,7 @@ export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m
   @FieldResolver(() => TrackerState, {
     nullable: true,
     description:
-      'Live tracker state. Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork cannot answer (e.g. only Owners and Executive Managers may read other members’ trackers).',
+      'Live tracker state, from the live store first (see TrackerState.asOf and source): Owners and Executive Managers are answered from it when it is fresh, everyone else by their own WebWork read. When the rate budget cannot cover a read, not an error: the last known state with its asOf, or an unknown one (isRunning null, pendingSince). Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork refuses (e.g. only Owners and Executive Managers may read other members’ trackers), or cannot answer and nothing is stored.',
   })
   tracker(@Root() member: MemberRecord, @Ctx() ctx: RequestContext): Promise<TrackerRecord> | null {
     if (member.status === MemberStatus.LEFT) return null;

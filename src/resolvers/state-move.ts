@@ -13,6 +13,8 @@ export interface StateMoveSpec<I, A, R extends WriteOutcome> {
   write: WriteOperation<A, never, R>;
   /** The write's arguments from the input; checks it before any upstream call (BAD_USER_INPUT). */
   toArgs(input: I): A;
+  /** Given the write's answer before it is returned (e.g. the live tracker store); must not throw. */
+  after?(result: R, ctx: RequestContext): Promise<R>;
 }
 
 /**
@@ -25,8 +27,10 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
   defineResolverMethod(
     StateMoveResolver,
     spec.name,
-    (input: I, ctx: RequestContext): Promise<R> =>
-      ctx.operations.write(ctx.caller, spec.write, spec.toArgs(input)),
+    async (input: I, ctx: RequestContext): Promise<R> => {
+      const result = await ctx.operations.write(ctx.caller, spec.write, spec.toArgs(input));
+      return spec.after ? spec.after(result, ctx) : result;
+    },
     {
       params: [Arg('input', () => spec.input), Ctx()],
       method: Mutation(() => spec.returns, { nullable: true, description: spec.description }),

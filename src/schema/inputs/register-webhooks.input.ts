@@ -1,0 +1,7 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType({ description: "Register the gateway's own webhooks for a workspace (the live board)." })
+export class RegisterWebhooksInput {
+  @Field(() => Int)
+  workspaceId!: number;
+}
