@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['bench/**', 'src/simulator/main.ts', 'src/main.ts', '*.js'],
+    files: ['bench/**', 'src/simulator/main.ts', 'src/main.ts', 'src/live/register-cli.ts', '*.js'],
     rules: { 'no-console': 'off' },
   },
 );
