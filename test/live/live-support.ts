@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Stack } from '../support/gateway-harness.js';
+import { userToken } from '../../src/simulator/state/demo-tokens.js';
 import { scrape } from '../support/metrics.js';
+import type { SimulatorHandle } from '../support/sim-client.js';
 
 export const REGISTER = `mutation($ws: Int!) { registerWebhooks(input: { workspaceId: $ws }) {
   workspaceId url events webhookIds registeredAt } }`;
@@ -50,4 +52,22 @@ export function simulatorToken(stack: Stack, workspaceId: number): string {
   );
   if (!hook) throw new Error(`no webhook registered for workspace ${workspaceId}`);
   return hook.token;
+}
+
+/** An active Project manager of workspace 1 and another active member they can see. */
+export function managerAndVisibleMember(sim: SimulatorHandle) {
+  const { state } = sim;
+  const contracts = state.contractsOf(1);
+  for (const pm of [...state.memberships.values()].filter((m) => m.workspaceId === 1)) {
+    if (pm.role !== 'Project manager' || pm.status !== 'active') continue;
+    const projects = new Set(contracts.filter((c) => c.userId === pm.userId).map((c) => c.projectId));
+    const other = contracts.find(
+      (c) =>
+        projects.has(c.projectId) &&
+        c.userId !== pm.userId &&
+        state.membership(1, c.userId)?.status === 'active',
+    );
+    if (other) return { token: userToken(pm.userId), user: other.userId };
+  }
+  throw new Error('no project manager with a visible member in the seed');
 }
