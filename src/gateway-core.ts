@@ -145,7 +145,8 @@ export async function createGatewayCore(
   const loaderOptions = {
     mode: config.loaderMode,
     fanOutConcurrency: config.upstream.fanOutConcurrency,
-    live: live.trackers,
+    // CACHE_ENABLED=false sends every read upstream (benchmarks): the tracker store is a cache too.
+    live: config.cache.enabled ? live.trackers : undefined,
   };
 
   const persistedQueries = new PersistedQueryStore({
