@@ -65,6 +65,7 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages'>> = {
   'Mutation.updateTimeEntry': 'call',
   'Mutation.deleteTimeEntry': 'call',
   'Mutation.createWebhook': 'call',
+  'Mutation.registerWebhooks': 'call',
   'Mutation.updateWebhook': 'call',
   'Mutation.deleteWebhook': 'call',
   'Task.subTasks': 'call',
