@@ -9,6 +9,7 @@ import { NearCache } from './cache/near-cache.js';
 import type { GatewayConfig } from './config/config.js';
 import { CachedReader } from './datasources/cached-reader.js';
 import { CATALOGUE } from './catalogue/index.js';
+import { createLiveBoard, type LiveBoard } from './live/live-board.js';
 import { staleTagsAfter } from './catalogue/stale-reads.js';
 import { Operations } from './datasources/operations.js';
 import { UpstreamClient } from './datasources/upstream-client.js';
@@ -30,6 +31,8 @@ export interface GatewayCore {
   readonly cacheKind: 'redis' | 'memory';
   /** Request ids, metrics, tracing and the in-flight count (src/observability). */
   readonly observability: Observability;
+  /** Tracker store, live bus, webhook receiver and registrations (src/live). */
+  readonly live: LiveBoard;
   /** The Redis connection's status (`ready`, `reconnecting`, ...); undefined without REDIS_URL. */
   redisStatus(): string | undefined;
   close(): Promise<void>;
@@ -129,7 +132,23 @@ export async function createGatewayCore(
     cacheConfig: config.cache,
     staleTags: staleTagsAfter(CATALOGUE),
   });
-  const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
+  const live = createLiveBoard({
+    config: config.live,
+    trackerTtlSeconds: config.cache.ttl.tracker,
+    prefix: config.cache.prefix,
+    redis,
+    redisUrl: config.redisUrl,
+    operations,
+    reader,
+    metricsRegistry: observability.prometheus?.registry,
+    logger,
+  });
+  const loaderOptions = {
+    mode: config.loaderMode,
+    fanOutConcurrency: config.upstream.fanOutConcurrency,
+    // CACHE_ENABLED=false sends every read upstream (benchmarks): the tracker store is a cache too.
+    live: config.cache.enabled ? live.trackers : undefined,
+  };
 
   const persistedQueries = new PersistedQueryStore({
     redis,
@@ -154,6 +173,7 @@ export async function createGatewayCore(
     wholeResponses,
     cacheKind: cache.kind,
     observability,
+    live,
     redisStatus: () => redis?.status,
     contextFor: (request) =>
       new RequestContext(
@@ -163,9 +183,11 @@ export async function createGatewayCore(
         }),
         operations,
         loaderOptions,
+        live,
       ),
     async close() {
       await apollo.stop();
+      await live.close();
       await budget.close();
       await bus?.close();
       await cache.store.close();

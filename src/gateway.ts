@@ -9,7 +9,7 @@ import { createHttpServer } from './server/http-server.js';
 import { playgroundRoutes } from './server/playground/index.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
-export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability'> {
+export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability' | 'live'> {
   readonly url: string;
   readonly port: number;
   /**
@@ -53,6 +53,7 @@ export async function startGateway(
       // The original liveness path, kept as an alias of /healthz.
       '/health': health.healthz,
       '/readyz': health.readyz,
+      [config.live.webhookPath]: core.live.receiver,
       ...(metrics
         ? {
             '/metrics': async (_request, response) => {
@@ -77,12 +78,15 @@ export async function startGateway(
   }
   const { port } = server.address() as AddressInfo;
   health.markStarted();
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  core.live.listeningAt(url);
 
   return {
-    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    url,
     port,
     cacheKind: core.cacheKind,
     observability,
+    live: core.live,
     async close(drain?: DrainOptions) {
       if (drain) {
         await drainServer(server, observability, drain, logger);

@@ -1,8 +1,9 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config/config.js';
 import { gatewayHelp } from './config/env-help.js';
 import { describeListenError } from './net/listen-error.js';
-import { startGateway } from './gateway.js';
-import { createLogger } from './logging/logger.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { registerWithToken } from './live/register-for.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { redactUrl } from './logging/redact-url.js';
 
 /** Longest a failed start waits for open handles to close before exiting anyway. */
@@ -93,6 +94,7 @@ async function main() {
     'gateway ready',
   );
   if (!config.webworkApiUrl) {
+    await registerDemoWebhooks(gateway, config, logger);
     console.log(`
   GraphQL:  ${gateway.url}/graphql   (open it in a browser for the playground)
   Demo token (simulator): send the header  Authorization: Bearer demo-owner
@@ -114,6 +116,27 @@ async function main() {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The demo run registers the gateway's webhooks with its embedded simulator for the demo
+ * workspaces, with their owners' tokens, so a newcomer's board is live at once. A failure is
+ * logged: the board then works by polling, as without webhooks.
+ */
+async function registerDemoWebhooks(gateway: Gateway, config: GatewayConfig, logger: Logger) {
+  const { DEMO_TOKENS } = await import('./simulator/state/demo-tokens.js');
+  const demo = [
+    { token: DEMO_TOKENS.owner, workspaceId: 1 },
+    { token: DEMO_TOKENS.owner2, workspaceId: 2 },
+  ];
+  for (const { token, workspaceId } of demo) {
+    try {
+      const registration = await registerWithToken(gateway.live, token, workspaceId, config.cache.keySecret);
+      logger.info({ workspaceId, url: registration.url }, 'webhooks registered with the simulator');
+    } catch (error) {
+      logger.warn({ err: error, workspaceId }, 'demo webhooks not registered: trackers are read by polling');
+    }
+  }
 }
 
 void main();

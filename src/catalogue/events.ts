@@ -11,8 +11,8 @@ export interface EventSubject {
  * WebWork's webhook events (doc set A lists these 10) and the cached reads each makes stale: the
  * changes that reach the gateway without passing through its own writes. Declared here, next to
  * the reads they invalidate, so the derived write→stale-reads table (stale-reads.ts) covers them;
- * the webhook receiver that applies them (DESIGN "Real time") is not built yet, so until then
- * these reads refresh by TTL after changes made outside the gateway.
+ * the webhook receiver applies them for every caller (src/live/webhook-apply.ts). Without
+ * registered webhooks these reads refresh by TTL after changes made outside the gateway.
  */
 export const WEBWORK_EVENTS: readonly { name: string; stale: (e: EventSubject) => string[] }[] = [
   { name: 'tracker.started', stale: (e) => [tags.tracker(e.workspaceId, e.userId!)] },

@@ -1,11 +1,13 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
+import type { TrackerSource } from '../live/live-event.js';
 import { read, type Reads, write, type WriteOutcome } from './operation.js';
 
 export interface TrackerRecord extends WriteOutcome {
   workspaceId: number;
   userId: number;
-  isRunning: boolean;
+  /** Null: not known (the rate budget could not cover a read, and the live store never saw it). */
+  isRunning: boolean | null;
   contractId: number | null;
   projectId: number | null;
   taskId: number | null;
@@ -15,7 +17,15 @@ export interface TrackerRecord extends WriteOutcome {
   /** Tracked today (time entries plus the running tracker), in seconds; null when not read back. */
   todaySeconds: number | null;
   date: string | null;
+  /** ISO 8601 UTC: when this was true (the upstream answer's time, the event's, the write's). */
+  asOf: string;
+  source: TrackerSource;
+  /** ISO 8601 UTC: since when an unknown tracker waits for the budget; null when known. */
+  pendingSince: string | null;
 }
+
+/** Stamped when WebWork answered (inside the cached load), so a cached record keeps its real age. */
+const known = (source: TrackerSource) => ({ asOf: new Date().toISOString(), source, pendingSince: null });
 
 interface WireCurrentData {
   contract_id?: number | null;
@@ -94,6 +104,7 @@ export const trackerCurrent = read<TrackerArgs, WireCurrentData, TrackerRecord>(
     startedAt: toIsoDateTime(d.start_time),
     todaySeconds: (d.total_minutes ?? 0) * 60 + (d.total_seconds ?? 0),
     date: toIsoDate(d.date),
+    ...known('UPSTREAM_READ'),
   }),
 });
 
@@ -156,6 +167,7 @@ export const startTracking = write<StartTrackingArgs, WireStart, TrackerRecord>(
     startedAt: toIsoDateTime(s?.start_time),
     todaySeconds: null,
     date: null,
+    ...known('MUTATION'),
   }),
   readBack: {
     read: readTracker,
@@ -163,7 +175,8 @@ export const startTracking = write<StartTrackingArgs, WireStart, TrackerRecord>(
       fresh.isRunning
         ? { ...fresh, startedAt: fresh.startedAt ?? told.startedAt }
         : { ...fresh, ...told, todaySeconds: fresh.todaySeconds, date: fresh.date },
-    applied: (state, a) => state.isRunning && (a.contractId == null || state.contractId === a.contractId),
+    applied: (state, a) =>
+      state.isRunning === true && (a.contractId == null || state.contractId === a.contractId),
   },
 });
 
@@ -176,10 +189,17 @@ export const stopTracking = write<TrackerArgs, unknown, TrackerRecord>({
   subject: 'tracker',
   body: (a) => ({ workspace_id: a.workspaceId, user_id: a.userId }),
   stale: trackingStale,
-  told: (a) => ({ workspaceId: a.workspaceId, userId: a.userId, ...STOPPED, todaySeconds: null, date: null }),
+  told: (a) => ({
+    workspaceId: a.workspaceId,
+    userId: a.userId,
+    ...STOPPED,
+    todaySeconds: null,
+    date: null,
+    ...known('MUTATION'),
+  }),
   readBack: {
     read: readTracker,
     merge: (fresh) => (fresh.isRunning ? { ...fresh, ...STOPPED } : fresh),
-    applied: (state) => !state.isRunning,
+    applied: (state) => state.isRunning === false,
   },
 });

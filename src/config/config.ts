@@ -62,6 +62,26 @@ export interface GatewayConfig {
   readonly production: boolean;
   /** Metrics, tracing and shutdown (see src/observability/). */
   readonly operations: OperationsConfig;
+  /** The live board's webhook receiver, registration and tracker store (see src/live/). */
+  readonly live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** Base URL WebWork reaches this gateway at; unset → derived from HOST and PORT once listening. */
+  readonly publicUrl: string | undefined;
+  /** Path of the webhook receiver. */
+  readonly webhookPath: string;
+  /** Largest webhook delivery read (413 above it). */
+  readonly webhookMaxBytes: number;
+  /** A delivery seen again within this window is refused as a replay. */
+  readonly replayWindowSeconds: number;
+  /** How long the tracker store keeps a member's snapshot after its last update. */
+  readonly trackerStoreTtlSeconds: number;
+  /**
+   * With webhooks registered for a workspace: how long a stored snapshot is served without asking
+   * WebWork (events keep it current; this bounds what a lost delivery costs).
+   */
+  readonly trustSeconds: number;
 }
 
 export interface OperationsConfig {
@@ -251,6 +271,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     ),
     production: str(env, 'NODE_ENV', undefined) === 'production',
     operations: operationsConfig(env),
+    live: liveConfig(env),
   };
   return deepFreeze(config);
 }
@@ -269,6 +290,24 @@ function operationsConfig(env: Env): OperationsConfig {
     serviceName: str(env, 'OTEL_SERVICE_NAME', 'webwork-graphql-gateway'),
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+}
+
+function liveConfig(env: Env): LiveConfig {
+  const webhookPath = str(env, 'WEBHOOK_PATH', '/webhooks/webwork');
+  if (!/^\/[A-Za-z0-9._~\-/]*$/.test(webhookPath) || webhookPath === '/graphql') {
+    throw new ConfigError(
+      `WEBHOOK_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), other than /graphql, got "${webhookPath}"`,
+    );
+  }
+  const storeTtl = int(env, 'LIVE_TRACKER_TTL_SECONDS', 3600, 10, 7 * 86_400);
+  return {
+    publicUrl: url(env, 'PUBLIC_URL', ['http', 'https'], { credentials: 'refused' }),
+    webhookPath,
+    webhookMaxBytes: int(env, 'WEBHOOK_MAX_BYTES', 65_536, 256, 16_777_216),
+    replayWindowSeconds: int(env, 'WEBHOOK_REPLAY_WINDOW_SECONDS', 300, 1, 86_400),
+    trackerStoreTtlSeconds: storeTtl,
+    trustSeconds: Math.min(int(env, 'LIVE_TRUST_SECONDS', 300, 1, 86_400), storeTtl),
   };
 }
 

@@ -25,6 +25,14 @@ export interface TrackerSnapshot {
   /** ISO 8601 UTC: when this knowledge was true (the event's timestamp, or the read's time). */
   asOf: string;
   source: TrackerSource;
+  /*
+   * Optional (added by the store and the receiver, compatibly): what a read or an event also told.
+   * Absent means not known; `todaySeconds` and `date` are as of `asOf`.
+   */
+  contractId?: number | null;
+  taskTitle?: string | null;
+  todaySeconds?: number | null;
+  date?: string | null;
 }
 
 export type LiveEvent =

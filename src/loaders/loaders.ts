@@ -10,6 +10,7 @@ import { trackerCurrent, type TrackerRecord } from '../catalogue/tracking.operat
 import type { Caller } from '../datasources/caller.js';
 import type { Operations } from '../datasources/operations.js';
 import { GatewayError } from '../errors/gateway-error.js';
+import { liveTrackerBatch, type LiveTrackerDeps } from '../live/tracker-reads.js';
 import { RequestMemo } from './request-memo.js';
 
 /** An object of a workspace by its upstream id (user id for members and trackers). */
@@ -51,6 +52,8 @@ export interface LoaderOptions {
   mode: 'batched' | 'naive';
   /** Upstream calls one fan-out may have in flight (trackers). */
   fanOutConcurrency: number;
+  /** The live tracker store (issue 10); without it (and in `naive` mode) trackers are read upstream only. */
+  live?: LiveTrackerDeps;
 }
 
 type WorkspaceList<R> = ListOperation<{ workspaceId: number }, never, R>;
@@ -161,7 +164,9 @@ export function createLoaders(caller: Caller, ops: Operations, options: LoaderOp
       loaderOptions,
     ),
     tracker: new DataLoader<NodeKey, TrackerRecord, string>(
-      bounded((k) => ops.read(caller, trackerCurrent, { workspaceId: k.workspaceId, userId: k.id })),
+      options.live && !naive
+        ? liveTrackerBatch(caller, ops, memo, options.live, options.fanOutConcurrency)
+        : bounded((k) => ops.read(caller, trackerCurrent, { workspaceId: k.workspaceId, userId: k.id })),
       loaderOptions,
     ),
   };

@@ -1,3 +1,4 @@
+import { RegisterWebhooksResolver } from './live.resolver.js';
 import {
   ContractResolver,
   CreateContractResolver,
@@ -153,6 +154,7 @@ export const resolvers = [
   CreateWebhookResolver,
   UpdateWebhookResolver,
   DeleteWebhookResolver,
+  RegisterWebhooksResolver,
   CreateProjectResolver,
   UpdateProjectResolver,
   DeleteProjectResolver,

@@ -49,7 +49,7 @@ export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m
   @FieldResolver(() => TrackerState, {
     nullable: true,
     description:
-      'Live tracker state. Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork cannot answer (e.g. FORBIDDEN: WebWork lets only Owners and Executive Managers read trackers, their own included). A tracker running from the desktop app reads as idle: WebWork’s current-data sees only trackers started from the API or the browser.',
+      'Live tracker state, from the live store first (see TrackerState.asOf and source): Owners and Executive Managers are answered from it when it is fresh, everyone else by their own WebWork read. When the rate budget cannot cover a read, not an error: the last known state with its asOf, or an unknown one (isRunning null, pendingSince). Null for archived (LEFT) members, who cannot track (WebWork answers 404 for them, so the gateway does not ask). Null with an error on this path when WebWork refuses (e.g. only Owners and Executive Managers may read other members’ trackers), or cannot answer and nothing is stored. WebWork’s current-data sees only trackers started from the API or the browser: a tracker running from the desktop app is known only through webhooks (registerWebhooks), and reads as idle without them.',
   })
   tracker(@Root() member: MemberRecord, @Ctx() ctx: RequestContext): Promise<TrackerRecord> | null {
     if (member.status === MemberStatus.LEFT) return null;

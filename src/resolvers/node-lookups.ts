@@ -22,7 +22,13 @@ import type { Loaders } from '../loaders/loaders.js';
 export interface NodeLookup {
   /** What the upstream id must look like; anything else is a malformed id (BAD_USER_INPUT). */
   id: 'int' | 'string';
-  load(loaders: Loaders, workspaceId: number, id: number & string): Promise<object>;
+  /**
+   * An integer part after the upstream id, for types WebWork cannot read by id alone: a task's
+   * project (REFERENCE §10.5: the task operations require `project_id`), so a Task's global id is
+   * `Task:<workspaceId>:<taskId>:<projectId>`.
+   */
+  scope?: 'int';
+  load(loaders: Loaders, workspaceId: number, id: number & string, scope?: number): Promise<object>;
 }
 
 const missing = (type: string, id: string | number, workspaceId: number) =>
@@ -41,8 +47,12 @@ export const NODE_LOOKUPS: Readonly<Record<string, NodeLookup>> = {
   Member: { id: 'int', load: (l, workspaceId, id) => l.member.load({ workspaceId, id }) },
   Project: { id: 'int', load: (l, workspaceId, id) => l.project.load({ workspaceId, id }) },
   Contract: { id: 'int', load: (l, workspaceId, id) => l.contract.load({ workspaceId, id }) },
-  // Without its project id a task is one `GET /tasks/{id}` (memoised, batched by the loader).
-  Task: { id: 'int', load: (l, workspaceId, id) => l.task.load({ workspaceId, id }) },
+  // Found in its project's task list (memoised: one call per project, shared by every id).
+  Task: {
+    id: 'int',
+    scope: 'int',
+    load: (l, workspaceId, id, projectId) => l.task.load({ workspaceId, id, projectId }),
+  },
   // The tracker's global id carries the member's user id (Member.tracker and startTracking agree).
   TrackerState: { id: 'int', load: (l, workspaceId, id) => l.tracker.load({ workspaceId, id }) },
   ProjectViewer: {

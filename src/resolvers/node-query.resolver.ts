@@ -12,6 +12,8 @@ interface NodeRef {
   type: string;
   workspaceId: number;
   id?: number | string;
+  /** The part after the upstream id, for lookups that take one (a task's project). */
+  scope?: number;
 }
 
 const INT = /^[1-9]\d{0,15}$/;
@@ -33,7 +35,7 @@ function nodeRef(argument: string, id: string): NodeRef {
   const [workspace, upstreamId, ...rest] = parts;
   const wellFormed =
     INT.test(workspace!) &&
-    rest.length === 0 &&
+    (lookup?.scope === 'int' ? rest.length === 1 && INT.test(rest[0]!) : rest.length === 0) &&
     (type === 'Workspace' ? upstreamId === undefined : upstreamId !== undefined) &&
     (lookup?.id !== 'int' || INT.test(upstreamId!));
   if (!wellFormed) throw badUserInput(argument, `${expected}; "${id}" is malformed.`);
@@ -41,6 +43,7 @@ function nodeRef(argument: string, id: string): NodeRef {
     type,
     workspaceId: Number(workspace),
     id: lookup?.id === 'int' ? Number(upstreamId) : upstreamId,
+    scope: lookup?.scope === 'int' ? Number(rest[0]) : undefined,
   };
 }
 
@@ -59,7 +62,12 @@ async function findNode(ctx: RequestContext, ref: NodeRef): Promise<TaggedNode> 
   }
   if (ref.type === 'Workspace') return { ...workspace, [NODE_TYPE]: ref.type };
   try {
-    const record = await NODE_LOOKUPS[ref.type]!.load(loaders, ref.workspaceId, ref.id as number & string);
+    const record = await NODE_LOOKUPS[ref.type]!.load(
+      loaders,
+      ref.workspaceId,
+      ref.id as number & string,
+      ref.scope,
+    );
     return { ...record, [NODE_TYPE]: ref.type };
   } catch (error) {
     if (error instanceof GatewayError && error.code === 'FORBIDDEN') {

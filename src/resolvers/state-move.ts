@@ -20,6 +20,8 @@ export interface StateMoveSpec<I, A, R extends WriteOutcome> {
    * ("start trackers", "Owners and Executive Managers"); without it WebWork's refusal is passed on.
    */
   refusal?: { action: string; roles: string };
+  /** Given the write's answer before it is returned (e.g. the live tracker store); must not throw. */
+  after?(result: R, ctx: RequestContext): Promise<R>;
 }
 
 /**
@@ -34,8 +36,9 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
     spec.name,
     async (input: I, ctx: RequestContext): Promise<R> => {
       const args = spec.toArgs(input);
+      let result: R;
       try {
-        return await ctx.operations.write(ctx.caller, spec.write, args);
+        result = await ctx.operations.write(ctx.caller, spec.write, args);
       } catch (error) {
         const { refusal } = spec;
         if (!refusal || !(error instanceof GatewayError) || error.code !== 'FORBIDDEN') throw error;
@@ -44,6 +47,7 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
           `${spec.name} refused: WebWork lets only ${refusal.roles} ${refusal.action}. ${error.message}`,
         );
       }
+      return spec.after ? spec.after(result, ctx) : result;
     },
     {
       params: [inputArg(spec.input), Ctx()],

@@ -33,7 +33,11 @@ import { optionalText, ordered, requiredText, resourceWrite, someField } from '.
 import { positiveId } from './validate.js';
 
 @Resolver(() => Task)
-export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [t.workspaceId, t.taskId]) {
+export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [
+  t.workspaceId,
+  t.taskId,
+  t.projectId,
+]) {
   @FieldResolver(() => Project, { nullable: true, description: 'The project this task belongs to.' })
   project(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord> {
     return ctx.loaders.project.load({ workspaceId: task.workspaceId, id: task.projectId });
@@ -109,12 +113,12 @@ export class TaskAssigneeResolver {
   }
 }
 
-/** The global id a deleted task had (`Task:<workspaceId>:<taskId>`). */
+/** The global id a deleted task had (`Task:<workspaceId>:<taskId>:<projectId>`). */
 @Resolver(() => DeletedTask)
 export class DeletedTaskResolver {
   @FieldResolver(() => ID, { description: 'The global id the task had.' })
   id(@Root() task: TaskRecord): string {
-    return globalId('Task', task.workspaceId, task.taskId);
+    return globalId('Task', task.workspaceId, task.taskId, task.projectId);
   }
 }
 

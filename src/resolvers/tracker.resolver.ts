@@ -34,10 +34,10 @@ export class TrackerResolver extends NodeResolver(TrackerState, (t: TrackerRecor
 
   @FieldResolver(() => Boolean, {
     description:
-      'False only on the answer of startTracking or stopTracking when WebWork applied the write but the state could not be read back afterwards. The write happened (do not repeat it); the answer holds what the write itself told: isRunning, startedAt when WebWork returned it, the contract, task and activity of a start. todaySeconds, todayMinutes and date are then null; read the tracker again later for them.',
+      "False when today's totals (todaySeconds, todayMinutes, date) are not known: on the answer of startTracking or stopTracking when WebWork applied the write but the state could not be read back afterwards (the write happened: do not repeat it; the answer holds what the write itself told), on a state served from the live store older than the tracker TTL (see asOf), and on an unknown state (isRunning null). Read the tracker again later for them.",
   })
   complete(@Root() tracker: TrackerRecord): boolean {
-    return tracker.readBackFailed !== true;
+    return tracker.readBackFailed !== true && tracker.todaySeconds !== null;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member whose tracker this is.' })
@@ -84,6 +84,7 @@ export const StartTrackingResolver = stateMove({
     'Starts a tracker. Owners and Executive Managers only (FORBIDDEN for other roles, naming what was refused). Sent to WebWork exactly once (never retried). Returns the state read back after the start; if that read fails, the start still happened and the answer is what it told, with `complete: false` (do not repeat it). Null with an error when the start itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
   write: startTracking,
   refusal: TRACKING_REFUSAL,
+  after: (tracker, ctx) => ctx.live?.recordWrite(tracker, 'tracker.started') ?? Promise.resolve(tracker),
   toArgs: (input) => {
     positiveId('input.workspaceId', input.workspaceId);
     positiveId('input.userId', input.userId);
@@ -110,6 +111,7 @@ export const StopTrackingResolver = stateMove({
     'Stops a running tracker. Owners and Executive Managers only (FORBIDDEN for other roles, naming what was refused). Sent to WebWork exactly once (never retried). Returns the state read back after the stop; if that read fails, the stop still happened and the answer says so, with `complete: false` (do not repeat it). Null with an error when the stop itself failed (after UPSTREAM_TIMEOUT WebWork may still have applied it: read the tracker before trying again).',
   write: stopTracking,
   refusal: TRACKING_REFUSAL,
+  after: (tracker, ctx) => ctx.live?.recordWrite(tracker, 'tracker.stopped') ?? Promise.resolve(tracker),
   toArgs: (input) => {
     positiveId('input.workspaceId', input.workspaceId);
     positiveId('input.userId', input.userId);

@@ -3,6 +3,7 @@ import { ReadCollector } from '../cache/read-collector.js';
 import type { Caller } from '../datasources/caller.js';
 import type { Operations } from '../datasources/operations.js';
 import { unauthenticated } from '../errors/gateway-error.js';
+import type { LiveBoard } from '../live/live-board.js';
 import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/loaders.js';
 
 /**
@@ -19,6 +20,8 @@ export class RequestContext {
     /** The catalogue's lifecycles (reads, list pages, writes), shared by all requests. */
     readonly operations: Operations,
     private readonly loaderOptions: LoaderOptions,
+    /** The live board (tracker store, bus, webhook registrations), shared by all requests. */
+    readonly live?: LiveBoard,
   ) {}
 
   get caller(): Caller {

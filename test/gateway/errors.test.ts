@@ -121,20 +121,28 @@ describe('errors: codes, partial results, no leaks', () => {
     expect(Date.now() - started).toBeLessThan(400 * 2 + 1500);
   });
 
-  it('tracker failures null only the tracker: the members stay', async () => {
-    // Warm the lists, then make every upstream call fail: trackers are not cached yet.
+  it('tracker failures null only the tracker: the members stay (or the live store answers)', async () => {
+    // Warm the lists, then make every upstream call fail: trackers are not cached yet. Those the
+    // live store holds (earlier tests read them) are answered from it, with their asOf.
     await stack.gql('{ workspace(workspaceId: 1) { members(first: 5) { totalCount } } }', {}, 'demo-manager');
     await configureSimulator(stack.sim, { failRate: 1 });
     try {
-      const result = await stack.gql(MEMBERS_WITH_TRACKERS, {}, 'demo-manager');
-      expect(result.data.workspace.members.nodes).toHaveLength(5);
-      expect(result.data.workspace.members.nodes.every((n: any) => n.tracker === null)).toBe(true);
-      expect(result.errors).toHaveLength(5);
+      const result = await stack.gql(
+        MEMBERS_WITH_TRACKERS.replace('tracker { isRunning }', 'tracker { isRunning asOf }'),
+        {},
+        'demo-manager',
+      );
+      const nodes = result.data.workspace.members.nodes;
+      expect(nodes).toHaveLength(5);
+      const failed = nodes.flatMap((n: any, i: number) => (n.tracker === null ? [i] : []));
+      expect((result.errors ?? []).map((e) => e.path![3])).toEqual(failed);
       expect(
-        result.errors!.every(
+        (result.errors ?? []).every(
           (e) => e.extensions!.code === 'UPSTREAM_UNAVAILABLE' && e.path!.at(-1) === 'tracker',
         ),
       ).toBe(true);
+      for (const node of nodes.filter((n: any) => n.tracker))
+        expect(Date.parse(node.tracker.asOf)).toBeLessThan(Date.now());
     } finally {
       await configureSimulator(stack.sim, { failRate: 0 });
     }
@@ -161,24 +169,24 @@ describe('rate limits', () => {
     }
   });
 
-  it('the gateway budget (UPSTREAM_RATE_LIMIT) answers RATE_LIMITED per field and serves what is cached', async () => {
+  it('the gateway budget (UPSTREAM_RATE_LIMIT): trackers it cannot cover are unknown, not errors; the rest is cached', async () => {
     const stack = await startStack({ env: { UPSTREAM_RATE_LIMIT: '4' } });
     try {
       const query =
-        '{ workspace(workspaceId: 1) { members(first: 5) { totalCount nodes { userId tracker { isRunning } } } } }';
+        '{ workspace(workspaceId: 1) { members(first: 5) { totalCount nodes { userId tracker { isRunning pendingSince } } } } }';
       for (let round = 0; round < 2; round++) {
         await stack.resetUpstreamStats();
         const result = await stack.gql(query);
-        // Round 1: workspaces + members + 2 trackers spend the budget of 4; round 2 serves those from cache.
+        // Round 1: workspaces + members + 2 trackers spend the budget of 4; round 2 serves those from
+        // cache (or the live store). The other 3 are unknown, waiting for the budget (issue 10).
+        expect(result.errors).toBeUndefined();
         expect(result.data.workspace.members.totalCount).toBe(50);
         const nodes = result.data.workspace.members.nodes;
-        expect(nodes.filter((n: any) => n.tracker !== null)).toHaveLength(2);
-        expect(result.errors).toHaveLength(3);
-        for (const error of result.errors!) {
-          expect(error.path!.at(-1)).toBe('tracker');
-          expect(error.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
-          expect(error.extensions!.retryAfterSeconds).toBeGreaterThan(0);
-        }
+        expect(nodes.filter((n: any) => typeof n.tracker.isRunning === 'boolean')).toHaveLength(2);
+        const unknown = nodes.filter((n: any) => n.tracker.isRunning === null);
+        expect(unknown).toHaveLength(3);
+        for (const { tracker } of unknown)
+          expect(Date.parse(tracker.pendingSince)).toBeLessThanOrEqual(Date.now());
         expect((await stack.upstreamStats()).total).toBe(round === 0 ? 4 : 0);
       }
     } finally {

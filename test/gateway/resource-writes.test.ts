@@ -222,7 +222,7 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
       expect(created.errors).toBeUndefined();
       const { taskId } = created.data.createTask;
       expect(created.data.createTask).toMatchObject({
-        id: globalId('Task', 1, taskId),
+        id: globalId('Task', 1, taskId, projectId),
         title: 'Write the docs',
         priority: 'HIGH',
         project: { projectId },
@@ -257,7 +257,7 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
       const ASSIGN = `mutation($input: AssignTaskInput!) { assignTask(input: $input) { id assignees { userId member { userId } } } }`;
       const assigned = await stack.gql(ASSIGN, { input: { workspaceId: 1, projectId, taskId, userId } });
       expect(assigned.errors).toBeUndefined();
-      expect(assigned.data.assignTask.id).toBe(globalId('Task', 1, taskId));
+      expect(assigned.data.assignTask.id).toBe(globalId('Task', 1, taskId, projectId));
       expect(assigned.data.assignTask.assignees).toContainEqual({ userId, member: { userId } });
       seen = (await tasksOf(projectId, 'demo-manager')).find((t) => t.taskId === taskId);
       expect(seen).toMatchObject({ status: 'DONE', assignees: [{ userId }] });
@@ -279,7 +279,11 @@ describe.each(['lenient', 'docs-exact'] as const)('resource writes (simulator pr
         { input: { workspaceId: 1, projectId, taskId } },
       );
       expect(deleted.errors).toBeUndefined();
-      expect(deleted.data.deleteTask).toEqual({ id: globalId('Task', 1, taskId), taskId, projectId });
+      expect(deleted.data.deleteTask).toEqual({
+        id: globalId('Task', 1, taskId, projectId),
+        taskId,
+        projectId,
+      });
       expect((await tasksOf(projectId, 'demo-manager')).map((t) => t.taskId)).not.toContain(taskId);
     });
 

@@ -67,6 +67,7 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages' | 'ids'>> = {
   'Mutation.updateTimeEntry': 'call',
   'Mutation.deleteTimeEntry': 'call',
   'Mutation.createWebhook': 'call',
+  'Mutation.registerWebhooks': 'call',
   'Mutation.updateWebhook': 'call',
   'Mutation.deleteWebhook': 'call',
   'Task.subTasks': 'call',
