@@ -300,7 +300,7 @@ function liveConfig(env: Env): LiveConfig {
       `WEBHOOK_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), other than /graphql, got "${webhookPath}"`,
     );
   }
-  const storeTtl = int(env, 'LIVE_TRACKER_TTL_SECONDS', 3600, 10, 7 * 86_400);
+  const storeTtl = int(env, 'LIVE_TRACKER_TTL_SECONDS', 43_200, 10, 7 * 86_400);
   return {
     publicUrl: url(env, 'PUBLIC_URL', ['http', 'https'], { credentials: 'refused' }),
     webhookPath,

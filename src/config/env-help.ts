@@ -33,7 +33,8 @@ export const ENV_HELP: Readonly<Record<string, string>> = {
   PERSISTED_QUERIES_TTL_SECONDS: 'how long an automatic persisted query stays registered',
   TRUSTED_DOCUMENTS: 'path of a trusted-documents manifest: set, only its operations run',
   WEBHOOK_PATH: 'path of the WebWork webhook receiver (live board)',
-  LIVE_TRACKER_TTL_SECONDS: 'how long the tracker store keeps a member’s last known state',
+  LIVE_TRACKER_TTL_SECONDS:
+    'how long the tracker store keeps a member’s last known state (and a desktop-app tracker’s start event stands against current-data saying idle)',
   PUBLIC_URL: 'base URL WebWork reaches this gateway at (webhooks); unset: http://HOST:PORT',
   WEBHOOK_MAX_BYTES: 'largest webhook delivery read; larger ones are answered 413',
   WEBHOOK_REPLAY_WINDOW_SECONDS: 'a delivery seen again within this window is refused (409) as a replay',

@@ -10,18 +10,21 @@ import type { TrackerStore } from './tracker-store.js';
  * Compare-and-set in one step, so two instances putting at once cannot let the older snapshot win.
  * KEYS[1] the member's hash; ARGV: asOf (epoch ms), source, state (stateOf), snapshot JSON,
  * TTL (ms), and the precedence (ms) this source needs over each stored source (snapshot-order.ts:
- * ARGV[6] over an UPSTREAM_READ, ARGV[7] over an event). Returns 0 ignored, 1 refreshed (same
- * state, newer asOf), 2 changed.
+ * ARGV[6] over an UPSTREAM_READ, ARGV[7] over an event), and ARGV[8] '1' when this is a read
+ * saying idle, which never replaces a WEBHOOK snapshot saying running (snapshot-order.ts
+ * `blindRead`; the hash's `running` field). Returns 0 ignored, 1 refreshed (same state, newer
+ * asOf), 2 changed.
  */
 const PUT = new LuaScript(`
-local stored = redis.call('HMGET', KEYS[1], 'asOf', 'source', 'state')
+local stored = redis.call('HMGET', KEYS[1], 'asOf', 'source', 'state', 'running')
 local asOf = tonumber(ARGV[1])
 if stored[1] then
+  if ARGV[8] == '1' and stored[2] == 'WEBHOOK' and stored[4] == '1' then return 0 end
   local margin = tonumber(ARGV[7])
   if stored[2] == 'UPSTREAM_READ' then margin = tonumber(ARGV[6]) end
   if asOf <= tonumber(stored[1]) + margin then return 0 end
 end
-redis.call('HSET', KEYS[1], 'asOf', ARGV[1], 'source', ARGV[2], 'state', ARGV[3], 'snapshot', ARGV[4])
+redis.call('HSET', KEYS[1], 'asOf', ARGV[1], 'source', ARGV[2], 'state', ARGV[3], 'snapshot', ARGV[4], 'running', ARGV[9])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if stored[3] == ARGV[3] then return 1 end
 return 2
@@ -72,6 +75,8 @@ export class RedisTrackerStore implements TrackerStore {
           this.options.ttlSeconds * 1000,
           precedenceMs(snapshot.source, 'UPSTREAM_READ'),
           precedenceMs(snapshot.source, 'WEBHOOK'),
+          snapshot.source === 'UPSTREAM_READ' && snapshot.isRunning === false ? '1' : '0',
+          snapshot.isRunning === true ? '1' : '0',
         ],
       );
       return outcome === 2;

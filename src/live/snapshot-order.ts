@@ -25,8 +25,26 @@ export function precedenceMs(next: TrackerSource, stored: TrackerSource): number
   return storedIsRead ? -READ_PRECEDENCE_MS : -1;
 }
 
+/**
+ * WebWork's current-data "only works when the tracker is running from the API or from the browser"
+ * (REFERENCE §10.11): a tracker started in the desktop app reads as idle there, while its
+ * `tracker.started` event still arrives. So a read saying "idle" is no evidence against an event
+ * saying "running": it never replaces one. What ends such a state is a `tracker.stopped` event, the
+ * gateway's own stop, or the store's TTL (LIVE_TRACKER_TTL_SECONDS after the event, which ignored
+ * reads do not extend: the bound on how long a lost stop event can leave a badge running).
+ */
+export function blindRead(next: TrackerSnapshot, stored: TrackerSnapshot): boolean {
+  return (
+    next.source === 'UPSTREAM_READ' &&
+    next.isRunning === false &&
+    stored.source === 'WEBHOOK' &&
+    stored.isRunning === true
+  );
+}
+
 export function supersedes(next: TrackerSnapshot, stored: TrackerSnapshot | undefined): boolean {
   if (!stored) return true;
+  if (blindRead(next, stored)) return false;
   return Date.parse(next.asOf) > Date.parse(stored.asOf) + precedenceMs(next.source, stored.source);
 }
 

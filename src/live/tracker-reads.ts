@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger.js';
 import type { LiveBus } from './live-bus.js';
 import type { TrackerSnapshot } from './live-event.js';
 import type { PendingTrackers } from './pending-trackers.js';
+import { blindRead } from './snapshot-order.js';
 import { mayReadFromStore } from './tracker-access.js';
 import type { TrackerRefresher } from './tracker-refresher.js';
 import { recordOfSnapshot, snapshotOfRecord, unknownTracker } from './tracker-snapshots.js';
@@ -95,6 +96,14 @@ export function liveTrackerBatch(
     try {
       const record = await ops.read(caller, trackerCurrent, { workspaceId, userId });
       await remember(record);
+      // current-data cannot see a desktop-app tracker (snapshot-order.ts `blindRead`): an event's
+      // "running" stands against its "idle".
+      if (
+        stored &&
+        blindRead(snapshotOfRecord(record, 'UPSTREAM_READ'), stored) &&
+        (await mayRead(workspaceId))
+      )
+        return served();
       return record;
     } catch (error) {
       const code = error instanceof GatewayError ? error.code : undefined;

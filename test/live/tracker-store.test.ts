@@ -77,13 +77,28 @@ describe.each(stores)('%s tracker store', (_kind, make) => {
 
   it('an upstream read needs more than a second over an event to replace it (whole-second timestamps)', async () => {
     const user = nextUser++;
-    await store.put(snapshot(user, { asOf: at(10), source: 'WEBHOOK', isRunning: true }));
-    const read = snapshot(user, { source: 'UPSTREAM_READ', isRunning: false, startedAt: null });
+    await store.put(snapshot(user, { asOf: at(10), source: 'WEBHOOK', isRunning: false, startedAt: null }));
+    const read = snapshot(user, { source: 'UPSTREAM_READ', isRunning: true });
     expect(await store.put({ ...read, asOf: new Date(Date.parse(at(11))).toISOString() })).toBe(false);
-    expect((await store.get(7, user))?.isRunning).toBe(true);
+    expect((await store.get(7, user))?.isRunning).toBe(false);
     expect(await store.put({ ...read, asOf: new Date(Date.parse(at(11)) + 1).toISOString() })).toBe(true);
     expect((await store.get(7, user))?.source).toBe('UPSTREAM_READ');
-    expect(await store.put({ ...read, isRunning: true, asOf: at(12) })).toBe(true);
+    expect(await store.put({ ...read, isRunning: false, asOf: at(12) })).toBe(true);
+  });
+
+  it('a read saying idle never replaces an event saying running (current-data cannot see desktop-app trackers)', async () => {
+    const user = nextUser++;
+    await store.put(snapshot(user, { asOf: at(10), source: 'WEBHOOK', isRunning: true }));
+    const idle = snapshot(user, { source: 'UPSTREAM_READ', isRunning: false, startedAt: null, asOf: at(50) });
+    expect(await store.put(idle)).toBe(false);
+    expect(await store.get(7, user)).toMatchObject({ source: 'WEBHOOK', isRunning: true, asOf: at(10) });
+    // A read saying running still refreshes it, and the stop event ends it.
+    expect(await store.put({ ...idle, isRunning: true, startedAt: at(0), asOf: at(51) })).toBe(false);
+    expect((await store.get(7, user))?.source).toBe('UPSTREAM_READ');
+    const stop = snapshot(user, { source: 'WEBHOOK', isRunning: false, startedAt: null, asOf: at(60) });
+    expect(await store.put(stop)).toBe(true);
+    expect(await store.put({ ...idle, asOf: at(70) })).toBe(false);
+    expect((await store.get(7, user))?.asOf).toBe(at(70));
   });
 
   it('getMany answers in key order, undefined for members never seen', async () => {
