@@ -4,7 +4,7 @@
  */
 export const DEFAULT_QUERY = `# Run: Ctrl-Enter or ▶. Token: Headers, below.
 # Sidebar: docs, history, query explorer.
-# \$workspaceId: 1 in the demo; \`workspaces\` lists every workspace of your token.
+# $workspaceId: 1 in the demo; \`workspaces\` lists every workspace of your token.
 # tracker: WebWork lets only Owners and Executive Managers read trackers; for
 # other roles it is null with FORBIDDEN on its path, and the rest of the answer stays.
 
