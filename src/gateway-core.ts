@@ -80,6 +80,7 @@ export async function createGatewayCore(
     createRateBudget({
       limit: config.upstream.rateLimit,
       instances: config.upstream.rateLimitInstances,
+      backgroundReserve: config.upstream.backgroundReserve,
       redisClient: redis,
       prefix: config.cache.prefix,
       logger,

@@ -116,7 +116,7 @@ export class UpstreamClient {
   }
 
   private async spendBudget(caller: Caller): Promise<void> {
-    const decision = await this.options.budget.take(caller.scope);
+    const decision = await this.options.budget.take(caller.scope, { priority: caller.priority });
     if (!decision.allowed) {
       throw rateLimited(
         decision.retryAfterSeconds,
