@@ -17,6 +17,7 @@ import { Observability } from './observability/observability.js';
 import type { Tracing } from './observability/tracing.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { createApollo } from './server/apollo.js';
+import { budgetCostPlugin } from './server/limits/budget-cost.plugin.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
 import { loadTrustedDocuments, PersistedQueryStore } from './server/persisted-queries.js';
 import { WholeResponseCache } from './server/whole-response-cache.js';
@@ -136,8 +137,9 @@ export async function createGatewayCore(
     keyPrefix: persistedQueryKeyPrefix(config.cache.prefix),
     logger,
   });
+  const schema = await buildGatewaySchema();
   const apollo = createApollo(
-    await buildGatewaySchema(),
+    schema,
     logger,
     config.limits,
     {
@@ -146,7 +148,7 @@ export async function createGatewayCore(
       wholeResponses,
       playground: { demo: !config.webworkApiUrl },
     },
-    [observability.apolloPlugin()],
+    [budgetCostPlugin(schema, config.upstream.rateLimit), observability.apolloPlugin()],
   );
   await apollo.start();
   return {
