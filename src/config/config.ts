@@ -202,12 +202,12 @@ const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], 
 };
 
 /**
- * UPSTREAM_BACKGROUND_RESERVE: default a sixth of the limit, rounded up (10 of 60), so it scales with a
+ * UPSTREAM_BACKGROUND_RESERVE: default a sixth of the limit, rounded up (10 of 60) and below it, so it scales with a
  * lowered UPSTREAM_RATE_LIMIT; an explicit value must leave background work at least one call.
  */
 function backgroundReserve(env: Env): number {
   const limit = Number(env.UPSTREAM_RATE_LIMIT || 60);
-  const fallback = Number.isInteger(limit) && limit > 0 ? Math.ceil(limit / 6) : 0;
+  const fallback = Number.isInteger(limit) && limit > 0 ? Math.min(Math.ceil(limit / 6), limit - 1) : 0;
   return int(env, 'UPSTREAM_BACKGROUND_RESERVE', fallback, 0, Math.max(0, limit - 1));
 }
 

@@ -23,7 +23,9 @@ export function budgetCostPlugin(
       if (callsPerWindow <= 0) return {};
       return {
         async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
+          // Queries only: a mutation is sent once and reads back afterwards; when the read-back does
+          // not fit, the answer says so (`complete: false`) rather than refusing the write itself.
+          if (operation?.operation !== 'query') return;
           const coerced = getVariableValues(
             schema,
             operation.variableDefinitions ?? [],
