@@ -50,6 +50,14 @@ export interface GatewayConfig {
     /** Concurrent upstream calls one fan-out (e.g. tracker per member) may have in flight. */
     readonly fanOutConcurrency: number;
   };
+  /** The live board's background scheduler and shared poller (src/live/tracker-scheduler.ts). */
+  readonly liveScheduler: {
+    /**
+     * Without webhooks, a watched member's tracker is polled again once what the store knows is this
+     * old; the budget above the reserve bounds it further (50 members ≈ one round per minute at 60/min).
+     */
+    readonly pollIntervalSeconds: number;
+  };
   /** `batched` (DataLoaders, list-backed lookups) or `naive` (one upstream call per edge; benchmarks only). */
   readonly loaderMode: 'batched' | 'naive';
   /** Work one request may ask for, refused before execution (see src/server/limits/). */
@@ -243,6 +251,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       rateLimitInstances: int(env, 'UPSTREAM_RATE_LIMIT_INSTANCES', 1, 1, 1000),
       backgroundReserve: backgroundReserve(env),
       fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
+    },
+    liveScheduler: {
+      pollIntervalSeconds: int(env, 'LIVE_POLL_INTERVAL_SECONDS', 60, 1, 3600),
     },
     loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),
     limits: {
