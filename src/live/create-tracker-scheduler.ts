@@ -41,7 +41,12 @@ export function createTrackerScheduler(options: CreateTrackerSchedulerOptions): 
     ? new RedisPollerLock(redis, (ws) => liveKeys.pollerLock(prefix, ws), POLLER_LOCK_TTL_MS, logger)
     : singleInstanceLock;
   const hasWebhooks = redis
-    ? async (ws: number) => (await redis.exists(liveKeys.webhookRegistration(prefix, ws))) === 1
+    ? (ws: number) =>
+        redis.exists(liveKeys.webhookRegistration(prefix, ws)).then(
+          (count) => count === 1,
+          // Redis down: the lock cannot be had either, and its outage is logged there, once.
+          () => false,
+        )
     : (options.hasWebhooks ?? (() => Promise.resolve(false)));
   return new TrackerScheduler({
     operations: options.operations,
