@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisRateBudget } from '../../src/budget/index.js';
 import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
 import { MemoryLiveBus } from '../../src/live/live-bus.js';
+import { createTrackerScheduler } from '../../src/live/create-tracker-scheduler.js';
 import { liveKeys } from '../../src/live/live-keys.js';
 import { RedisPollerLock } from '../../src/live/poller-lock.js';
 import { TrackerScheduler } from '../../src/live/tracker-scheduler.js';
@@ -116,4 +117,26 @@ describe('the shared poller across two instances', () => {
     expect(a.polling()).toEqual([]);
     await a.close();
   }, 20_000);
+
+  it('as wired by createTrackerScheduler: polls once the webhook registration is gone', async () => {
+    await redis.set(liveKeys.webhookRegistration(prefix, 1), '{}');
+    const budget = new RedisRateBudget({ client: redis, prefix, limit: 60, backgroundReserve: 10 });
+    const scheduler = createTrackerScheduler({
+      operations: operationsFor(sim.apiUrl, budget),
+      store: new InTestTrackerStore(),
+      bus: new MemoryLiveBus(),
+      logger: silentLogger,
+      redis,
+      prefix,
+      pollIntervalSeconds: 60,
+    });
+    scheduler.watch(callerOf('demo-owner'), 1);
+    await sleep(1000);
+    expect(scheduler.polling()).toEqual([]);
+    await redis.del(liveKeys.webhookRegistration(prefix, 1));
+    expect(await eventually(async () => scheduler.polling().includes(1), 10_000)).toBe(true);
+    expect(await redis.exists(liveKeys.pollerLock(prefix, 1))).toBe(1);
+    await scheduler.close();
+    expect(await redis.exists(liveKeys.pollerLock(prefix, 1))).toBe(0);
+  }, 30_000);
 });
