@@ -4,7 +4,7 @@
  * the answer served from the tracker store (no upstream call). One gateway, in-memory store, the
  * simulator's default 60/min limit (the polling spends none of it).
  *
- * `npm run bench:live` (NODE_ENV=production). Prints the median, p90 and max of CYCLES starts and
+ * `npm run bench:live-staleness` (NODE_ENV=production). Prints the median, p90 and max of CYCLES starts and
  * stops, and the current-data calls the simulator received meanwhile.
  */
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -18,6 +18,7 @@ import { Observability } from './observability/observability.js';
 import type { Tracing } from './observability/tracing.js';
 import { buildGatewaySchema } from './schema/build-schema.js';
 import { createApollo } from './server/apollo.js';
+import { budgetCostPlugin } from './server/limits/budget-cost.plugin.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
 import { loadTrustedDocuments, PersistedQueryStore } from './server/persisted-queries.js';
 import { WholeResponseCache } from './server/whole-response-cache.js';
@@ -83,6 +84,7 @@ export async function createGatewayCore(
     createRateBudget({
       limit: config.upstream.rateLimit,
       instances: config.upstream.rateLimitInstances,
+      backgroundReserve: config.upstream.backgroundReserve,
       redisClient: redis,
       prefix: config.cache.prefix,
       logger,
@@ -142,6 +144,7 @@ export async function createGatewayCore(
     reader,
     metricsRegistry: observability.prometheus?.registry,
     logger,
+    pollIntervalSeconds: config.liveScheduler.pollIntervalSeconds,
   });
   const loaderOptions = {
     mode: config.loaderMode,
@@ -155,8 +158,9 @@ export async function createGatewayCore(
     keyPrefix: persistedQueryKeyPrefix(config.cache.prefix),
     logger,
   });
+  const schema = await buildGatewaySchema();
   const apollo = createApollo(
-    await buildGatewaySchema(),
+    schema,
     logger,
     config.limits,
     {
@@ -165,7 +169,7 @@ export async function createGatewayCore(
       wholeResponses,
       playground: { demo: !config.webworkApiUrl },
     },
-    [observability.apolloPlugin()],
+    [budgetCostPlugin(schema, config.upstream.rateLimit), observability.apolloPlugin()],
   );
   await apollo.start();
   return {

@@ -1,6 +1,6 @@
 import type { CallerScope } from '../cache/keys.js';
-import { deny, type BudgetDecision, type RateBudget } from './rate-budget.js';
-import { assertLimits, type RateBudgetLimits } from './rate-budget-limits.js';
+import { deny, type BudgetDecision, type RateBudget, type TakeOptions } from './rate-budget.js';
+import { assertLimits, ceilingFor, type RateBudgetLimits } from './rate-budget-limits.js';
 
 export interface MemoryRateBudgetOptions extends RateBudgetLimits {
   /** Epoch-ms clock. Default `Date.now`; tests may advance it. */
@@ -32,17 +32,19 @@ export class MemoryRateBudget implements RateBudget {
     this.clock = options.clock ?? Date.now;
   }
 
-  async take(scope: CallerScope): Promise<BudgetDecision> {
+  async take(scope: CallerScope, options: TakeOptions = {}): Promise<BudgetDecision> {
     const now = this.clock();
     if (++this.takesSinceSweep >= 1000) this.sweep(now);
     const log = this.logOf(scope.id);
     if (log.blockedUntil > now) return deny(log.blockedUntil - now);
     while (log.calls.length > 0 && log.calls[0]! <= now - this.windowMs) log.calls.shift();
-    if (log.calls.length < this.options.limit) {
+    const ceiling = ceilingFor(this.options, options.priority);
+    if (log.calls.length < ceiling) {
       log.calls.push(now);
       return { allowed: true };
     }
-    return deny(log.calls[0]! + this.windowMs - now);
+    // Allowed again once the window holds ceiling - 1 calls: when this one (oldest first) leaves it.
+    return deny(log.calls[log.calls.length - ceiling]! + this.windowMs - now);
   }
 
   async blockFor(scope: CallerScope, seconds: number): Promise<void> {

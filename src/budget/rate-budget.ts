@@ -1,5 +1,17 @@
 import type { CallerScope } from '../cache/keys.js';
 
+/**
+ * Who is waiting on a call. `interactive` (the default): a GraphQL request is waiting on it.
+ * `background`: the live board's scheduler and poller (src/live); such a call may only take a token while
+ * more than the reserve (`backgroundReserve`, UPSTREAM_BACKGROUND_RESERVE) is left in the current window,
+ * so background work never spends what interactive reads need next.
+ */
+export type BudgetPriority = 'interactive' | 'background';
+
+export interface TakeOptions {
+  priority?: BudgetPriority;
+}
+
 /** The answer to "may this caller spend one upstream call now?". */
 export type BudgetDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -16,7 +28,7 @@ export type BudgetDecision = { allowed: true } | { allowed: false; retryAfterSec
  * longer than the gateway would have held it back.
  */
 export interface RateBudget {
-  take(scope: CallerScope): Promise<BudgetDecision>;
+  take(scope: CallerScope, options?: TakeOptions): Promise<BudgetDecision>;
   blockFor(scope: CallerScope, seconds: number): Promise<void>;
   close(): Promise<void>;
 }

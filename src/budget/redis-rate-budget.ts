@@ -7,8 +7,8 @@ import { closeRedisClient } from '../cache/redis-client.js';
 import { clientFor, type RedisConnectionOption } from '../cache/redis-store.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import { MemoryRateBudget } from './memory-rate-budget.js';
-import { deny, type BudgetDecision, type RateBudget } from './rate-budget.js';
-import { assertLimits, type RateBudgetLimits } from './rate-budget-limits.js';
+import { deny, type BudgetDecision, type RateBudget, type TakeOptions } from './rate-budget.js';
+import { assertLimits, ceilingFor, type RateBudgetLimits } from './rate-budget-limits.js';
 
 export type RedisRateBudgetOptions = RateBudgetLimits &
   RedisConnectionOption & {
@@ -34,8 +34,19 @@ export function localLimit(limit: number, instances: number): number {
 }
 
 /**
- * One atomic step of the sliding-window log. KEYS: window ZSET, block key. ARGV: limit, window ms, member suffix.
- * Returns {1, 0} when allowed, {0, waitMs} when denied. Uses the Redis clock so instances with skewed clocks
+ * The reserve of one instance's local share while Redis is down: the same fraction of the share as of the
+ * limit, rounded up so interactive reads keep their priority, and below the share (a share of 1 keeps no
+ * reserve: one call per window and instance, whoever asks first).
+ */
+export function localReserve(reserve: number, limit: number, share: number): number {
+  return Math.min(share - 1, Math.ceil((reserve * share) / limit));
+}
+
+/**
+ * One atomic step of the sliding-window log. KEYS: window ZSET, block key. ARGV: ceiling (the limit, or the
+ * limit minus the background reserve), window ms, member suffix. Returns {1, 0} when allowed, {0, waitMs}
+ * when denied: waitMs until the window holds ceiling - 1 calls. Interactive and background takes of all
+ * instances share the one ZSET, so the reserve holds across instances as the limit does. Uses the Redis clock so instances with skewed clocks
  * still share one consistent window (scripts replicate by effects since Redis 5, so TIME is allowed).
  */
 const takeScript = new LuaScript(`
@@ -43,16 +54,17 @@ local blockedMs = redis.call('PTTL', KEYS[2])
 if blockedMs > 0 then return {0, blockedMs} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local limit = tonumber(ARGV[1])
+local ceiling = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < limit then
+local count = redis.call('ZCARD', KEYS[1])
+if count < ceiling then
   redis.call('ZADD', KEYS[1], now, now .. '-' .. ARGV[3])
   redis.call('PEXPIRE', KEYS[1], window)
   return {1, 0}
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return {0, tonumber(oldest[2]) + window - now}
+local leaving = redis.call('ZRANGE', KEYS[1], count - ceiling, count - ceiling, 'WITHSCORES')
+return {0, tonumber(leaving[2]) + window - now}
 `);
 
 /** Sets the block key unless a longer block is already in place. KEYS: block key. ARGV: ms. */
@@ -94,6 +106,7 @@ export class RedisRateBudget implements RateBudget {
     const share = localLimit(options.limit, instances);
     this.local = new MemoryRateBudget({
       limit: share,
+      backgroundReserve: localReserve(options.backgroundReserve ?? 0, options.limit, share),
       windowSeconds: options.windowSeconds,
       clock: options.clock,
     });
@@ -105,19 +118,19 @@ export class RedisRateBudget implements RateBudget {
     ({ client: this.client, owned: this.ownsClient } = clientFor(options, logger));
   }
 
-  async take(scope: CallerScope): Promise<BudgetDecision> {
+  async take(scope: CallerScope, options: TakeOptions = {}): Promise<BudgetDecision> {
     const keys = rateBudgetKeys(this.prefix, scope);
     try {
       const reply = (await takeScript.run(
         this.client,
         [keys.window, keys.block],
-        [this.options.limit, this.windowMs, randomBytes(6).toString('hex')],
+        [ceilingFor(this.options, options.priority), this.windowMs, randomBytes(6).toString('hex')],
       )) as [number, number];
       this.outage.succeeded();
       return reply[0] === 1 ? { allowed: true } : deny(reply[1]);
     } catch (err) {
       this.outage.failed('take', err);
-      return this.local.take(scope);
+      return this.local.take(scope, options);
     }
   }
 

@@ -42,8 +42,21 @@ export interface GatewayConfig {
      * alone with rateLimit / rateLimitInstances (at least 1) per token.
      */
     readonly rateLimitInstances: number;
+    /**
+     * Calls per minute and token only interactive reads may take: the live board's background work
+     * (scheduler, poller) runs only while more than this is left. Below rateLimit (0 when it is off).
+     */
+    readonly backgroundReserve: number;
     /** Concurrent upstream calls one fan-out (e.g. tracker per member) may have in flight. */
     readonly fanOutConcurrency: number;
+  };
+  /** The live board's background scheduler and shared poller (src/live/tracker-scheduler.ts). */
+  readonly liveScheduler: {
+    /**
+     * Without webhooks, a watched member's tracker is polled again once what the store knows is this
+     * old; the budget above the reserve bounds it further (50 members ≈ one round per minute at 60/min).
+     */
+    readonly pollIntervalSeconds: number;
   };
   /** `batched` (DataLoaders, list-backed lookups) or `naive` (one upstream call per edge; benchmarks only). */
   readonly loaderMode: 'batched' | 'naive';
@@ -216,6 +229,16 @@ const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 };
 
+/**
+ * UPSTREAM_BACKGROUND_RESERVE: default a sixth of the limit, rounded up (10 of 60) and below it, so it scales with a
+ * lowered UPSTREAM_RATE_LIMIT; an explicit value must leave background work at least one call.
+ */
+function backgroundReserve(env: Env): number {
+  const limit = Number(env.UPSTREAM_RATE_LIMIT || 60);
+  const fallback = Number.isInteger(limit) && limit > 0 ? Math.min(Math.ceil(limit / 6), limit - 1) : 0;
+  return int(env, 'UPSTREAM_BACKGROUND_RESERVE', fallback, 0, Math.max(0, limit - 1));
+}
+
 /** Reads and validates the configuration; a bad variable fails fast with its name and what was expected. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const config: GatewayConfig = {
@@ -246,7 +269,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retries: int(env, 'UPSTREAM_RETRIES', 1, 0, 5),
       rateLimit: int(env, 'UPSTREAM_RATE_LIMIT', 60),
       rateLimitInstances: int(env, 'UPSTREAM_RATE_LIMIT_INSTANCES', 1, 1, 1000),
+      backgroundReserve: backgroundReserve(env),
       fanOutConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 8, 1, 100),
+    },
+    liveScheduler: {
+      pollIntervalSeconds: int(env, 'LIVE_POLL_INTERVAL_SECONDS', 60, 1, 3600),
     },
     loaderMode: oneOf(env, 'LOADER_MODE', ['batched', 'naive'] as const, 'batched'),
     limits: {

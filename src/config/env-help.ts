@@ -26,7 +26,11 @@ export const ENV_HELP: Readonly<Record<string, string>> = {
   UPSTREAM_RETRIES: 'retries of GETs on 5xx/timeouts; writes are never retried',
   UPSTREAM_RATE_LIMIT: 'upstream requests per minute per token the gateway allows itself; 0 = off',
   UPSTREAM_RATE_LIMIT_INSTANCES: 'gateway instances sharing that budget through Redis',
+  UPSTREAM_BACKGROUND_RESERVE:
+    'calls per minute and token kept for interactive reads; background refreshes run only above it',
   UPSTREAM_CONCURRENCY: 'concurrent upstream calls of one fan-out',
+  LIVE_POLL_INTERVAL_SECONDS:
+    'without webhooks: a watched tracker is polled again once this old (within the background budget)',
   LOADER_MODE: 'batched, or naive = one upstream call per edge (benchmark baseline only)',
   HTTP_MAX_BODY_BYTES: 'largest request body; larger ones are answered 413',
   HTTP_COMPRESSION_MIN_BYTES: 'smallest answer compressed (gzip or brotli); 0 = every answer',

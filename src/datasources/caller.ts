@@ -1,3 +1,4 @@
+import type { BudgetPriority } from '../budget/rate-budget.js';
 import type { CallerScope } from '../cache/keys.js';
 import type { ReadCollector } from '../cache/read-collector.js';
 
@@ -10,4 +11,9 @@ export interface Caller {
   readonly scope: CallerScope;
   /** This request's cache reads and writes, when its whole response may be reused. */
   readonly reads?: ReadCollector;
+  /**
+   * What the rate budget counts this caller's upstream calls as (src/budget): `interactive` (default,
+   * a request is waiting) or `background` (the live board's scheduler, which copies the caller with it).
+   */
+  readonly priority?: BudgetPriority;
 }

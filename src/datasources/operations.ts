@@ -35,15 +35,20 @@ export class Operations {
   constructor(private readonly deps: OperationDeps) {}
 
   read<A, W, R>(caller: Caller, op: ReadOperation<A, W, R>, args: A): Promise<R> {
+    return this.deps.reader.read(caller, op.name, keyParams(op, args), this.policy(op, args), () =>
+      this.fetch(caller, op, args),
+    );
+  }
+
+  /**
+   * One read straight from upstream (budget → upstream → map), past the cache: what the live board's
+   * background refreshes use (src/live), because they must know their answer is as of now, never a
+   * cached or stale entry served in place of a rate-limit error, before they date it in the store.
+   */
+  async fetch<A, W, R>(caller: Caller, op: ReadOperation<A, W, R>, args: A): Promise<R> {
     const query = op.query?.(args) ?? {};
-    return this.deps.reader.read(caller, op.name, keyParams(op, args), this.policy(op, args), async () => {
-      const envelope = await this.deps.upstream.get<W>(
-        caller,
-        fillPath(op.path, op.pathParams?.(args)),
-        query,
-      );
-      return op.map(envelope.data, args);
-    });
+    const envelope = await this.deps.upstream.get<W>(caller, fillPath(op.path, op.pathParams?.(args)), query);
+    return op.map(envelope.data, args);
   }
 
   page<A, W, R>(caller: Caller, op: ListOperation<A, W, R>, args: A, page: number): Promise<UpstreamPage<R>> {

@@ -119,7 +119,7 @@ export class UpstreamClient {
   }
 
   private async spendBudget(caller: Caller): Promise<void> {
-    const decision = await this.options.budget.take(caller.scope);
+    const decision = await this.options.budget.take(caller.scope, { priority: caller.priority });
     if (!decision.allowed) {
       const limit = this.options.budgetPerMinute;
       throw rateLimited(

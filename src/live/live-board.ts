@@ -11,7 +11,8 @@ import { MemoryTrackerStore } from './memory-tracker-store.js';
 import { PendingTrackers } from './pending-trackers.js';
 import { RedisTrackerStore } from './redis-tracker-store.js';
 import { MemoryReplayGuard, RedisReplayGuard } from './replay-guard.js';
-import { idleRefresher, type TrackerRefresher } from './tracker-refresher.js';
+import { createTrackerScheduler } from './create-tracker-scheduler.js';
+import type { TrackerRefresher } from './tracker-refresher.js';
 import type { LiveTrackerDeps } from './tracker-reads.js';
 import { snapshotOfRecord } from './tracker-snapshots.js';
 import type { TrackerStore } from './tracker-store.js';
@@ -51,7 +52,9 @@ export interface LiveBoardOptions {
   reader: CachedReader;
   metricsRegistry: Registry | undefined;
   logger: Logger;
-  /** The background scheduler (engineer C's); idle until it lands. */
+  /** LIVE_POLL_INTERVAL_SECONDS: the shared poller's refresh period without webhooks. */
+  pollIntervalSeconds: number;
+  /** The background scheduler; default: the budget-aware scheduler and shared poller. */
   refresher?: TrackerRefresher;
 }
 
@@ -82,7 +85,18 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoard {
     store,
     registry,
     bus,
-    refresher: options.refresher ?? idleRefresher,
+    refresher:
+      options.refresher ??
+      createTrackerScheduler({
+        operations: options.operations,
+        store,
+        bus,
+        logger,
+        redis,
+        prefix,
+        pollIntervalSeconds: options.pollIntervalSeconds,
+        hasWebhooks: async (workspaceId) => (await registry.get(workspaceId)) !== undefined,
+      }),
     pending: new PendingTrackers(),
     trackerTtlSeconds: options.trackerTtlSeconds,
     trustSeconds: config.trustSeconds,

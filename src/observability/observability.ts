@@ -221,9 +221,9 @@ export class Observability {
   budget(inner: RateBudget): RateBudget {
     const metrics = this.metrics;
     return {
-      async take(scope) {
+      async take(scope, options) {
         const startedAt = performance.now();
-        const decision = await inner.take(scope);
+        const decision = await inner.take(scope, options);
         metrics.budgetDecision(decision.allowed, (performance.now() - startedAt) / 1000);
         return decision;
       },

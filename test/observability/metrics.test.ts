@@ -198,14 +198,17 @@ describe('/metrics: route templates', () => {
 
 describe('/metrics: budget and whole responses', () => {
   it('counts budget refusals and upstream 429 blocks', async () => {
-    const stack = await startStack({ env: { UPSTREAM_RATE_LIMIT: '1', CACHE_RESPONSES_MAX_MB: '0' } });
+    const stack = await startStack({ env: { UPSTREAM_RATE_LIMIT: '2', CACHE_RESPONSES_MAX_MB: '0' } });
     try {
       const before = await scrape(stack.gateway.url);
-      // More than one upstream call for a budget of one per minute: the rest are refused.
-      const result = await stack.gql('{ workspace(workspaceId: 1) { members(first: 5) { totalCount } } }');
+      // Two upstream calls, then a third for a budget of two per minute: the third is refused (one
+      // query of three calls would be refused before execution, as more than a window holds).
+      const first = await stack.gql('{ workspace(workspaceId: 1) { members(first: 5) { totalCount } } }');
+      expect(first.errors).toBeUndefined();
+      const result = await stack.gql('{ workspace(workspaceId: 1) { projects(first: 5) { totalCount } } }');
       expect(result.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       const after = await scrape(stack.gateway.url);
-      expect(delta(before, after, 'wwgw_budget_decisions_total', { decision: 'allowed' })).toBe(1);
+      expect(delta(before, after, 'wwgw_budget_decisions_total', { decision: 'allowed' })).toBe(2);
       expect(
         delta(before, after, 'wwgw_budget_decisions_total', { decision: 'refused' }),
       ).toBeGreaterThanOrEqual(1);
