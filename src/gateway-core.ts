@@ -20,6 +20,13 @@ import { createApollo } from './server/apollo.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
 import { loadTrustedDocuments, PersistedQueryStore } from './server/persisted-queries.js';
 import { WholeResponseCache } from './server/whole-response-cache.js';
+import { createLiveBus } from './live/create-live-bus.js';
+import type { LiveBus } from './live/live-bus.js';
+import { idleRefresher } from './live/tracker-refresher.js';
+import { SubscriptionLimits } from './server/subscriptions/subscription-limits.js';
+import { subscriptionMetrics } from './server/subscriptions/subscription-metrics.js';
+import { SubscriptionServer } from './server/subscriptions/subscription-server.js';
+import { WorkspaceAccess } from './server/subscriptions/workspace-access.js';
 
 /** Everything of a gateway instance except the HTTP listener (so integrations can be compared). */
 export interface GatewayCore {
@@ -30,6 +37,10 @@ export interface GatewayCore {
   readonly cacheKind: 'redis' | 'memory';
   /** Request ids, metrics, tracing and the in-flight count (src/observability). */
   readonly observability: Observability;
+  /** Live events of every instance (Redis pub/sub; in-process without Redis). */
+  readonly liveBus: LiveBus;
+  /** GraphQL subscriptions over graphql-ws; the HTTP layer attaches it to its server. */
+  readonly subscriptions: SubscriptionServer;
   /** The Redis connection's status (`ready`, `reconnecting`, ...); undefined without REDIS_URL. */
   redisStatus(): string | undefined;
   close(): Promise<void>;
@@ -130,13 +141,34 @@ export async function createGatewayCore(
   });
   const loaderOptions = { mode: config.loaderMode, fanOutConcurrency: config.upstream.fanOutConcurrency };
 
+  const liveBus = createLiveBus({ redis, redisUrl: config.redisUrl, prefix: config.cache.prefix, logger });
+  const schema = await buildGatewaySchema();
+  const subscriptions = new SubscriptionServer({
+    schema,
+    limits: config.limits,
+    logger,
+    operations,
+    loaderOptions,
+    scopeSecret: config.cache.keySecret,
+    production: config.production,
+    live: {
+      bus: liveBus,
+      // The background scheduler (issue 10, part C) replaces the idle refresher.
+      refresher: idleRefresher,
+      access: new WorkspaceAccess(operations, reader),
+      limits: new SubscriptionLimits(config.subscriptions),
+      metrics: subscriptionMetrics(observability.prometheus?.registry),
+      recheckMs: config.subscriptions.recheckSeconds * 1000,
+    },
+  });
+
   const persistedQueries = new PersistedQueryStore({
     redis,
     keyPrefix: persistedQueryKeyPrefix(config.cache.prefix),
     logger,
   });
   const apollo = createApollo(
-    await buildGatewaySchema(),
+    schema,
     logger,
     config.limits,
     {
@@ -145,7 +177,7 @@ export async function createGatewayCore(
       wholeResponses,
       playground: { demo: !config.webworkApiUrl },
     },
-    [observability.apolloPlugin()],
+    [observability.apolloPlugin(), subscriptions.plugin()],
   );
   await apollo.start();
   return {
@@ -153,6 +185,8 @@ export async function createGatewayCore(
     wholeResponses,
     cacheKind: cache.kind,
     observability,
+    liveBus,
+    subscriptions,
     redisStatus: () => redis?.status,
     contextFor: (request) =>
       new RequestContext(
@@ -164,7 +198,9 @@ export async function createGatewayCore(
         loaderOptions,
       ),
     async close() {
+      await subscriptions.dispose();
       await apollo.stop();
+      await liveBus.close();
       await budget.close();
       await bus?.close();
       await cache.store.close();

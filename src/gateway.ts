@@ -9,7 +9,7 @@ import { createHttpServer } from './server/http-server.js';
 import { playgroundRoutes } from './server/playground/index.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
-export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability'> {
+export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability' | 'liveBus'> {
   readonly url: string;
   readonly port: number;
   /**
@@ -65,6 +65,7 @@ export async function startGateway(
     },
   });
   server.keepAliveTimeout = 65_000;
+  core.subscriptions.attach(server);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -83,7 +84,10 @@ export async function startGateway(
     port,
     cacheKind: core.cacheKind,
     observability,
+    liveBus: core.liveBus,
     async close(drain?: DrainOptions) {
+      // WebSocket connections outlive the HTTP server's close: end them first (1001, going away).
+      await core.subscriptions.dispose();
       if (drain) {
         await drainServer(server, observability, drain, logger);
       } else {

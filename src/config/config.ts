@@ -62,6 +62,17 @@ export interface GatewayConfig {
   readonly production: boolean;
   /** Metrics, tracing and shutdown (see src/observability/). */
   readonly operations: OperationsConfig;
+  /** GraphQL subscriptions over graphql-ws on /graphql (see src/server/subscriptions/). */
+  readonly subscriptions: SubscriptionsConfig;
+}
+
+export interface SubscriptionsConfig {
+  /** Seconds between rechecks of a subscriber's access to its workspace. */
+  readonly recheckSeconds: number;
+  /** Open subscriptions one WebSocket connection may hold. */
+  readonly maxPerConnection: number;
+  /** Open subscriptions one token may hold on one instance, over all its connections. */
+  readonly maxPerToken: number;
 }
 
 export interface OperationsConfig {
@@ -251,6 +262,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     ),
     production: str(env, 'NODE_ENV', undefined) === 'production',
     operations: operationsConfig(env),
+    subscriptions: {
+      recheckSeconds: int(env, 'SUBSCRIPTION_RECHECK_SECONDS', 60, 1, 86_400),
+      maxPerConnection: int(env, 'SUBSCRIPTIONS_MAX_PER_CONNECTION', 20, 1, 10_000),
+      maxPerToken: int(env, 'SUBSCRIPTIONS_MAX_PER_TOKEN', 50, 1, 100_000),
+    },
   };
   return deepFreeze(config);
 }

@@ -98,6 +98,7 @@ import {
   WebhookResolver,
   WorkspaceWebhooksResolver,
 } from './webhook.resolver.js';
+import { LiveResolver, MemberChangeEventResolver, ProjectChangeEventResolver } from './live.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
@@ -183,4 +184,7 @@ export const resolvers = [
   RejectTimesheetResolver,
   ApproveTimesheetsResolver,
   RejectTimesheetsResolver,
+  LiveResolver,
+  MemberChangeEventResolver,
+  ProjectChangeEventResolver,
 ] as const;
