@@ -21,6 +21,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { RequestContext } from '../context.js';
 import { createFormatError } from '../format-error.js';
 import { queryLimits } from '../limits/limits.js';
+import { checkQueryCost } from '../limits/query-cost.js';
 import { authenticateConnection } from './connection-auth.js';
 import { LiveContext, type ConnectionState } from './live-context.js';
 import type { LiveServices } from './live-services.js';
@@ -46,9 +47,9 @@ type ConnectionExtra = Extra & { connection?: ConnectionState };
  *
  * - The connection is authenticated in `connection_init` (connection-auth.ts): no or a refused
  *   token closes it with 4401.
- * - Only subscription operations are served here; queries and mutations go over HTTP, where the
- *   cost limits, whole-response reuse and serial mutations apply. Documents meet the same parse and
- *   validation limits as over HTTP (tokens, depth, aliases, directives, page sizes).
+ * - Only subscription operations are served here; queries and mutations go over HTTP, where
+ *   whole-response reuse and serial mutations apply. Documents meet the limits of HTTP requests
+ *   (tokens, depth, aliases, directives, literal page sizes, and the cost estimate, per event).
  * - Errors are formatted by the gateway's one `formatError` (codes kept, anything unknown masked).
  */
 export class SubscriptionServer {
@@ -82,7 +83,11 @@ export class SubscriptionServer {
         },
         onSubscribe: (ctx, _id, payload) => {
           const connection = (ctx.extra as ConnectionExtra).connection!;
-          const prepared = this.prepare(payload.query, payload.operationName ?? undefined);
+          const prepared = this.prepare(
+            payload.query,
+            payload.operationName ?? undefined,
+            payload.variables ?? {},
+          );
           if (Array.isArray(prepared)) return prepared;
           return {
             schema,
@@ -104,7 +109,11 @@ export class SubscriptionServer {
   }
 
   /** Parsed and validated under the HTTP limits, and a subscription; or the errors to answer. */
-  private prepare(query: string, operationName: string | undefined): DocumentNode | GraphQLError[] {
+  private prepare(
+    query: string,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+  ): DocumentNode | GraphQLError[] {
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: this.options.limits.maxTokens });
@@ -121,6 +130,12 @@ export class SubscriptionServer {
           { extensions: { code: 'BAD_REQUEST' } },
         ),
       ];
+    }
+    try {
+      // The estimate bounds the upstream reads of each event's payload.
+      checkQueryCost(this.options.schema, document, variables, operationName, this.options.limits.maxCost);
+    } catch (error) {
+      return [error as GraphQLError];
     }
     return document;
   }

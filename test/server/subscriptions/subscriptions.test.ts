@@ -34,7 +34,7 @@ const codeOf = (ended: unknown) => (ended as { extensions?: { code?: string } }[
 
 beforeAll(async () => {
   stack = await startStack({
-    env: { SUBSCRIPTIONS_MAX_PER_CONNECTION: '3', SUBSCRIPTIONS_MAX_PER_TOKEN: '5' },
+    env: { SUBSCRIPTIONS_MAX_PER_CONNECTION: '3', SUBSCRIPTIONS_MAX_PER_TOKEN: '5', QUERY_MAX_COST: '20' },
   });
 });
 afterEach(async () => {
@@ -168,6 +168,13 @@ describe('connections', () => {
     const ended = await open().subscribe(deep).ended;
     expect(codeOf(ended)).toBe('QUERY_TOO_COMPLEX');
   });
+
+  it('holds documents to the cost limit, per event (QUERY_MAX_COST=20 here)', async () => {
+    const costly = `subscription { projectChanged(workspaceId: 1) { project { contracts { member { tracker { isRunning } } } } } }`;
+    const ended = await open().subscribe(costly).ended;
+    expect(codeOf(ended)).toBe('QUERY_TOO_COMPLEX');
+    expect((ended as { extensions: { limit: string } }[])[0]!.extensions.limit).toBe('cost');
+  });
 });
 
 describe('bounds', () => {
@@ -210,22 +217,26 @@ describe('metrics', () => {
       const line = text.split('\n').find((l) => l.startsWith(`${name}{field="trackerChanged"}`));
       return line ? Number(line.split(' ').pop()) : 0;
     };
-    const before = await metric('wwgw_subscriptions_active');
+    /** The gauge once it reads `value` (closing subscriptions of earlier tests settle asynchronously). */
+    const settlesAt = async (value: number) => {
+      let active = -1;
+      for (let i = 0; i < 100 && active !== value; i++) {
+        active = await metric('wwgw_subscriptions_active');
+        if (active !== value) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return active;
+    };
+    expect(await settlesAt(0)).toBe(0);
     const client = open();
     const sub = client.subscribe(TRACKER, { ws: 1 });
     await untilListening(sub, probe());
-    expect(await metric('wwgw_subscriptions_active')).toBe(before + 1);
+    expect(await metric('wwgw_subscriptions_active')).toBe(1);
     const delivered = await metric('wwgw_subscription_events_delivered_total');
     await publish(trackerEvent(1, userOf('demo-manager')));
     await sub.received(1);
     expect(await metric('wwgw_subscription_events_delivered_total')).toBe(delivered + 1);
     sub.stop();
-    let active = -1;
-    for (let i = 0; i < 50 && active !== before; i++) {
-      active = await metric('wwgw_subscriptions_active');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(active).toBe(before);
+    expect(await settlesAt(0)).toBe(0);
   });
 });
 
