@@ -65,7 +65,13 @@ export class SubscriptionServer {
 
   /** Starts serving WebSocket upgrades of `/graphql` on `server`. */
   attach(server: Server): void {
-    const wsServer = new WebSocketServer({ server, path: '/graphql' });
+    // A message is bounded like an HTTP body (HTTP_MAX_BODY_BYTES; ws closes with 1009 above it),
+    // not by ws's default of 100 MiB.
+    const wsServer = new WebSocketServer({
+      server,
+      path: '/graphql',
+      maxPayload: this.options.limits.maxBodyBytes,
+    });
     const { operations, loaderOptions, live, schema } = this.options;
     this.disposable = useServer<Record<string, unknown>, { connection?: ConnectionState }>(
       {

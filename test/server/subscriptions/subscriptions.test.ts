@@ -155,6 +155,13 @@ describe('connections', () => {
     await untilListening(sub, probe());
   });
 
+  it('closes a connection whose message is over HTTP_MAX_BODY_BYTES with 1009, unread', async () => {
+    const client = open();
+    const huge = `subscription { trackerChanged(workspaceId: 1) { userId } } # ${'x'.repeat(200_000)}`;
+    void client.subscribe(huge).ended;
+    expect((await client.closed).code).toBe(1009);
+  });
+
   it('serves only subscriptions: a query over WebSocket is refused with BAD_REQUEST', async () => {
     const sub = open().subscribe('{ workspaces { workspaceId } }');
     const ended = await sub.ended;
