@@ -65,7 +65,6 @@ export async function startGateway(
     },
   });
   server.keepAliveTimeout = 65_000;
-  core.subscriptions.attach(server);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -76,6 +75,9 @@ export async function startGateway(
     await core.close();
     throw error;
   }
+  // Only once listening: attached earlier, ws would re-emit a listen failure (EADDRINUSE) as its own
+  // "internal error" on stderr, beside the one-line message main.ts prints.
+  core.subscriptions.attach(server);
   const { port } = server.address() as AddressInfo;
   health.markStarted();
 
