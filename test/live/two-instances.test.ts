@@ -7,7 +7,7 @@ import {
   type SimulatorChild,
 } from '../../bench/reliability/processes.js';
 import { call } from '../support/sim-client.js';
-import { memberEvent, trackerEvent, untilListening } from '../support/live-events.js';
+import { memberEvent, trackerEvent, trackerProbe, untilListening } from '../support/live-events.js';
 import { wsClient, type WsClient } from '../support/ws-client.js';
 
 /**
@@ -29,7 +29,7 @@ const open = (gateway: GatewayChild, token: string | null) => {
   return client;
 };
 const probe = (workspaceId: number) => async () =>
-  void (await a.publishLive(trackerEvent(workspaceId, PROBE_USER)));
+  void (await a.publishLive(trackerProbe(workspaceId, PROBE_USER)));
 
 async function gql(gateway: GatewayChild, query: string, token = 'demo-owner') {
   const response = await fetch(`${gateway.url}/graphql`, {
@@ -92,7 +92,7 @@ it('a connection without a token is refused by instance B with 4401', async () =
 it('a caller archived upstream loses their subscription on B when A publishes the member event about them', async () => {
   const victim = [...members].reverse().find((m) => m.status === 'ACTIVE' && m.role === 'REGULAR_USER')!;
   const sub = open(b, `demo-user-${victim.userId}`).subscribe(TRACKER, { ws: 1 });
-  await untilListening(sub, async () => void (await a.publishLive(trackerEvent(1, victim.userId))));
+  await untilListening(sub, async () => void (await a.publishLive(trackerProbe(1, victim.userId))));
   const archived = await call({ apiUrl: sim.info.apiUrl }, 'DELETE', `/members/${victim.userId}`, {
     query: { workspace_id: 1 },
   });

@@ -47,10 +47,27 @@ export const projectEvent = (
   at: new Date().toISOString(),
 });
 
+/** What marks a probe: the activity of a tracker probe, the `.probe` suffix of a member or project probe's event. */
+export const PROBE = 'probe';
+export const trackerProbe = (workspaceId: number, userId: number) =>
+  trackerEvent(workspaceId, userId, { activityDescription: PROBE });
+export const memberProbe = (workspaceId: number, userId: number) =>
+  memberEvent(workspaceId, userId, 'member.probe');
+export const projectProbe = (workspaceId: number, projectId: number) =>
+  projectEvent(workspaceId, projectId, 'project.probe');
+
+/** Whether a subscription result is a probe's (its selection must include `activityDescription` or `event`). */
+function isProbe(result: { data?: unknown }): boolean {
+  const payload = Object.values((result.data ?? {}) as Record<string, unknown>)[0] as
+    { activityDescription?: unknown; event?: unknown } | null | undefined;
+  return payload?.activityDescription === PROBE || String(payload?.event ?? '').endsWith('.probe');
+}
+
 /**
- * Waits until the server side of `subscription` listens: publishes `probe` until the subscription
- * receives it (the subscribe message and its access check are asynchronous), then forgets what it
- * received. Fails after `timeoutMs`.
+ * Waits until the server side of `subscription` listens: publishes a probe (made by trackerProbe,
+ * memberProbe or projectProbe) until the subscription receives one (the subscribe message and its
+ * access check are asynchronous). From then on the subscription drops probes, also those still in
+ * flight, or published for other subscriptions on the same workspace. Fails after `timeoutMs`.
  */
 export async function untilListening(
   subscription: Subscribed,
@@ -58,11 +75,10 @@ export async function untilListening(
   timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (subscription.results.length === 0) {
+  while (!subscription.results.some(isProbe)) {
     if (Date.now() > deadline) throw new Error('the subscription never received a probe');
     await publishProbe();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await new Promise((resolve) => setTimeout(resolve, 100)); // probes still in flight
-  subscription.results.length = 0;
+  subscription.dropWhere(isProbe);
 }

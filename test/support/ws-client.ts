@@ -10,6 +10,8 @@ export interface Subscribed<T = any> {
   received(count: number, timeoutMs?: number): Promise<ExecutionResult<T>[]>;
   /** Completes the subscription from the client side. */
   stop(): void;
+  /** Drops the results kept so far that match, and every later one that does. */
+  dropWhere(predicate: (result: ExecutionResult<T>) => boolean): void;
 }
 
 export interface WsClient {
@@ -46,12 +48,14 @@ export function wsClient(
     subscribe<T>(query: string, variables?: Record<string, unknown>): Subscribed<T> {
       const results: ExecutionResult<T>[] = [];
       const waiters: (() => void)[] = [];
+      let dropped = (_result: ExecutionResult<T>) => false;
       let stop = () => undefined as void;
       const ended = new Promise<unknown>((resolve) => {
         stop = client.subscribe<T>(
           { query, variables },
           {
             next: (result) => {
+              if (dropped(result as ExecutionResult<T>)) return;
               results.push(result as ExecutionResult<T>);
               for (const wake of waiters.splice(0)) wake();
             },
@@ -64,6 +68,11 @@ export function wsClient(
         results,
         ended,
         stop: () => stop(),
+        dropWhere(predicate) {
+          dropped = predicate;
+          const kept = results.filter((result) => !predicate(result));
+          results.splice(0, results.length, ...kept);
+        },
         async received(count: number, timeoutMs = 5000) {
           const deadline = Date.now() + timeoutMs;
           while (results.length < count) {

@@ -1,6 +1,6 @@
 import { call } from '../../support/sim-client.js';
 import { startStack, type Stack } from '../../support/gateway-harness.js';
-import { trackerEvent, untilListening } from '../../support/live-events.js';
+import { trackerProbe, untilListening } from '../../support/live-events.js';
 import { wsClient, type WsClient } from '../../support/ws-client.js';
 
 /**
@@ -26,8 +26,10 @@ it('the periodic recheck ends the subscription of a caller archived upstream, wi
     .membersOf(1)
     .find((m) => m.status === 'active' && m.role !== 'Owner' && !special.has(m.userId))!;
   client = wsClient(stack.gateway.url, `demo-user-${victim.userId}`);
-  const sub = client.subscribe('subscription { trackerChanged(workspaceId: 1) { userId isRunning } }');
-  await untilListening(sub, () => stack.gateway.liveBus.publish(trackerEvent(1, victim.userId)));
+  const sub = client.subscribe(
+    'subscription { trackerChanged(workspaceId: 1) { userId isRunning activityDescription } }',
+  );
+  await untilListening(sub, () => stack.gateway.liveBus.publish(trackerProbe(1, victim.userId)));
 
   const archived = await call(stack.sim, 'DELETE', `/members/${victim.userId}`, {
     query: { workspace_id: 1 },

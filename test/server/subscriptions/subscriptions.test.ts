@@ -1,6 +1,14 @@
 import { call } from '../../support/sim-client.js';
 import { startStack, type Stack } from '../../support/gateway-harness.js';
-import { memberEvent, projectEvent, trackerEvent, untilListening } from '../../support/live-events.js';
+import {
+  memberEvent,
+  memberProbe,
+  projectEvent,
+  projectProbe,
+  trackerEvent,
+  trackerProbe,
+  untilListening,
+} from '../../support/live-events.js';
 import { wsClient, type WsClient } from '../../support/ws-client.js';
 
 /**
@@ -11,7 +19,7 @@ import { wsClient, type WsClient } from '../../support/ws-client.js';
 const TRACKER = `subscription($ws: Int!) { trackerChanged(workspaceId: $ws) {
   id workspaceId userId isRunning activityDescription startedAt member { userId fullName } } }`;
 const MEMBERS = `subscription($ws: Int!) { memberChanged(workspaceId: $ws) { event userId member { userId role } } }`;
-const MEMBER_NAMES = `subscription($ws: Int!) { memberChanged(workspaceId: $ws) { member { firstName } } }`;
+const MEMBER_NAMES = `subscription($ws: Int!) { memberChanged(workspaceId: $ws) { event member { firstName } } }`;
 const PROJECTS = `subscription($ws: Int!) { projectChanged(workspaceId: $ws) { event projectId project { projectId name } } }`;
 /** A user of workspace 1 nobody subscribes for: its tracker events tell when a subscription listens. */
 const PROBE_USER = 999_001;
@@ -29,7 +37,7 @@ const publish = (event: Parameters<Stack['gateway']['liveBus']['publish']>[0]) =
 const probe =
   (workspaceId = 1) =>
   () =>
-    publish(trackerEvent(workspaceId, PROBE_USER));
+    publish(trackerProbe(workspaceId, PROBE_USER));
 const codeOf = (ended: unknown) => (ended as { extensions?: { code?: string } }[])[0]?.extensions?.code;
 
 beforeAll(async () => {
@@ -75,7 +83,7 @@ describe('trackerChanged', () => {
   it('a Regular User receives their own tracker only (WebWork lets only Owners and Executive Managers read others)', async () => {
     const me = userOf('demo-member');
     const sub = open('demo-member').subscribe(TRACKER, { ws: 1 });
-    await untilListening(sub, () => publish(trackerEvent(1, me, { activityDescription: 'probe' })));
+    await untilListening(sub, () => publish(trackerProbe(1, me)));
     await publish(trackerEvent(1, userOf('demo-manager')));
     await publish(trackerEvent(1, me, { isRunning: false }));
     const [result] = await sub.received(1);
@@ -106,8 +114,8 @@ describe('memberChanged and projectChanged', () => {
     const projects = client.subscribe(PROJECTS, { ws: 1 });
     const member = userOf('demo-manager');
     const project = [...stack.sim.state.projects.values()].find((p) => p.workspaceId === 1)!;
-    await untilListening(members, () => publish(memberEvent(1, member)));
-    await untilListening(projects, () => publish(projectEvent(1, project.id)));
+    await untilListening(members, () => publish(memberProbe(1, member)));
+    await untilListening(projects, () => publish(projectProbe(1, project.id)));
     await publish(memberEvent(1, member, 'member.updated'));
     await publish(projectEvent(1, project.id, 'project.updated'));
     const [m] = await members.received(1);
@@ -126,7 +134,7 @@ describe('memberChanged and projectChanged', () => {
 
   it('an event about an object the subscriber cannot load nulls that edge only, with its error', async () => {
     const members = open().subscribe(MEMBERS, { ws: 1 });
-    await untilListening(members, () => publish(memberEvent(1, userOf('demo-manager'))));
+    await untilListening(members, () => publish(memberProbe(1, userOf('demo-manager'))));
     await publish(memberEvent(1, 987_654, 'member.removed'));
     const [m] = await members.received(1);
     expect(m!.data.memberChanged).toEqual({ event: 'member.removed', userId: 987_654, member: null });
@@ -269,7 +277,7 @@ describe('revocation', () => {
   it('a member event about the subscriber rechecks at once, from a fresh workspace list: archived, the subscription ends with an error', async () => {
     const { userId, token } = victim();
     const sub = open(token).subscribe(TRACKER, { ws: 1 });
-    await untilListening(sub, () => publish(trackerEvent(1, userId)));
+    await untilListening(sub, () => publish(trackerProbe(1, userId)));
     await archive(userId);
     await publish(memberEvent(1, userId, 'member.removed'));
     const ended = await Promise.race([sub.ended, new Promise((r) => setTimeout(() => r('timeout'), 5000))]);
@@ -279,7 +287,7 @@ describe('revocation', () => {
   it('a member event about someone else does not end it', async () => {
     const { userId, token } = victim();
     const sub = open(token).subscribe(TRACKER, { ws: 1 });
-    await untilListening(sub, () => publish(trackerEvent(1, userId)));
+    await untilListening(sub, () => publish(trackerProbe(1, userId)));
     await publish(memberEvent(1, userOf('demo-manager'), 'member.updated'));
     await publish(trackerEvent(1, userId, { isRunning: false }));
     await sub.received(1);
@@ -290,7 +298,7 @@ describe('per-event context', () => {
   it('each event loads its edges afresh: a member renamed between two events shows the new name', async () => {
     const member = userOf('demo-manager');
     const sub = open().subscribe(MEMBER_NAMES, { ws: 1 });
-    await untilListening(sub, () => publish(memberEvent(1, member)));
+    await untilListening(sub, () => publish(memberProbe(1, member)));
     const rename = async (firstName: string) => {
       const result = await stack.gql(
         `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { firstName } }`,
