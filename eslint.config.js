@@ -83,8 +83,9 @@ export default tseslint.config(
           acceptedIdNames: ['id'],
           acceptedIdTypes: ['ID'],
           exceptions: {
-            // Wrappers and results, not entities: a client cache has nothing to normalise there.
-            suffixes: ['Connection', 'Edge', 'Payload', 'Result', 'Report', 'Error', 'Item'],
+            // Wrappers, results and pushed events, not entities: a client cache has nothing to
+            // normalise there (an event's member or project edge is the Node).
+            suffixes: ['Connection', 'Edge', 'Payload', 'Result', 'Report', 'Error', 'Item', 'Event'],
             types: [
               'PageInfo',
               'Reports',

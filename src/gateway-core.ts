@@ -22,6 +22,11 @@ import { budgetCostPlugin } from './server/limits/budget-cost.plugin.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
 import { loadTrustedDocuments, PersistedQueryStore } from './server/persisted-queries.js';
 import { WholeResponseCache } from './server/whole-response-cache.js';
+import type { LiveBus } from './live/live-bus.js';
+import { SubscriptionLimits } from './server/subscriptions/subscription-limits.js';
+import { subscriptionMetrics } from './server/subscriptions/subscription-metrics.js';
+import { SubscriptionServer } from './server/subscriptions/subscription-server.js';
+import { WorkspaceAccess } from './server/subscriptions/workspace-access.js';
 
 /** Everything of a gateway instance except the HTTP listener (so integrations can be compared). */
 export interface GatewayCore {
@@ -34,6 +39,10 @@ export interface GatewayCore {
   readonly observability: Observability;
   /** Tracker store, live bus, webhook receiver and registrations (src/live). */
   readonly live: LiveBoard;
+  /** Live events of every instance (Redis pub/sub; in-process without Redis). */
+  readonly liveBus: LiveBus;
+  /** GraphQL subscriptions over graphql-ws; the HTTP layer attaches it to its server. */
+  readonly subscriptions: SubscriptionServer;
   /** The Redis connection's status (`ready`, `reconnecting`, ...); undefined without REDIS_URL. */
   redisStatus(): string | undefined;
   close(): Promise<void>;
@@ -153,12 +162,31 @@ export async function createGatewayCore(
     live: config.cache.enabled ? live.trackers : undefined,
   };
 
+  const liveBus = live.bus;
+  const schema = await buildGatewaySchema();
+  const subscriptions = new SubscriptionServer({
+    schema,
+    limits: config.limits,
+    logger,
+    operations,
+    loaderOptions,
+    scopeSecret: config.cache.keySecret,
+    production: config.production,
+    live: {
+      bus: liveBus,
+      refresher: live.trackers.refresher,
+      access: new WorkspaceAccess(operations, reader),
+      limits: new SubscriptionLimits(config.subscriptions),
+      metrics: subscriptionMetrics(observability.prometheus?.registry),
+      recheckMs: config.subscriptions.recheckSeconds * 1000,
+    },
+  });
+
   const persistedQueries = new PersistedQueryStore({
     redis,
     keyPrefix: persistedQueryKeyPrefix(config.cache.prefix),
     logger,
   });
-  const schema = await buildGatewaySchema();
   const apollo = createApollo(
     schema,
     logger,
@@ -169,7 +197,11 @@ export async function createGatewayCore(
       wholeResponses,
       playground: { demo: !config.webworkApiUrl },
     },
-    [budgetCostPlugin(schema, config.upstream.rateLimit), observability.apolloPlugin()],
+    [
+      budgetCostPlugin(schema, config.upstream.rateLimit),
+      observability.apolloPlugin(),
+      subscriptions.plugin(),
+    ],
   );
   await apollo.start();
   return {
@@ -178,6 +210,8 @@ export async function createGatewayCore(
     cacheKind: cache.kind,
     observability,
     live,
+    liveBus,
+    subscriptions,
     redisStatus: () => redis?.status,
     contextFor: (request) =>
       new RequestContext(
@@ -190,6 +224,7 @@ export async function createGatewayCore(
         live,
       ),
     async close() {
+      await subscriptions.dispose();
       await apollo.stop();
       await live.close();
       await budget.close();

@@ -9,7 +9,7 @@ import { createHttpServer } from './server/http-server.js';
 import { playgroundRoutes } from './server/playground/index.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
-export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability' | 'live'> {
+export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability' | 'live' | 'liveBus'> {
   readonly url: string;
   readonly port: number;
   /**
@@ -76,6 +76,9 @@ export async function startGateway(
     await core.close();
     throw error;
   }
+  // Only once listening: attached earlier, ws would re-emit a listen failure (EADDRINUSE) as its own
+  // "internal error" on stderr, beside the one-line message main.ts prints.
+  core.subscriptions.attach(server);
   const { port } = server.address() as AddressInfo;
   health.markStarted();
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -87,7 +90,10 @@ export async function startGateway(
     cacheKind: core.cacheKind,
     observability,
     live: core.live,
+    liveBus: core.liveBus,
     async close(drain?: DrainOptions) {
+      // WebSocket connections outlive the HTTP server's close: end them first (1001, going away).
+      await core.subscriptions.dispose();
       if (drain) {
         await drainServer(server, observability, drain, logger);
       } else {

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config/config.js';
 import { startGateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/logging/logger.js';
+import type { LiveEvent } from '../../src/live/live-event.js';
 import { isEntryPoint } from '../child-ipc.js';
 import { failStartup, serveRpc } from './rpc.js';
 
@@ -16,7 +17,9 @@ export interface GatewayProbe {
 /**
  * One gateway under test in its own process, configured from its environment like `npm start`
  * and pointed at `RELIABILITY_UPSTREAM_URL`. Besides serving GraphQL it answers `probe` over IPC:
- * the event-loop delay measured inside the process (perf_hooks, 10 ms resolution) and memory.
+ * the event-loop delay measured inside the process (perf_hooks, 10 ms resolution) and memory;
+ * and `publishLive`: publishes a LiveEvent on this instance's live bus, as its webhook receiver and
+ * mutations do, answering the wall-clock time (ms, sub-ms precision) just before the publish.
  */
 async function main() {
   const upstreamUrl = process.env.RELIABILITY_UPSTREAM_URL;
@@ -44,6 +47,11 @@ async function main() {
         };
         if (args?.reset) delay.reset();
         return probe;
+      },
+      publishLive: async (args: { event: LiveEvent }): Promise<number> => {
+        const publishedAt = performance.timeOrigin + performance.now();
+        await gateway.liveBus.publish(args.event);
+        return publishedAt;
       },
     },
     () => gateway.close(),

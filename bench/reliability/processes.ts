@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deleteKeysUnder } from './redis.js';
 import { forkChild, type Child } from './rpc.js';
+import type { LiveEvent } from '../../src/live/live-event.js';
 import type { GatewayProbe } from './gateway-child.js';
 import type { SimulatorInfo, TokenCalls } from './simulator-child.js';
 
@@ -26,7 +27,11 @@ function compiled(file: string): string {
 }
 
 export type SimulatorChild = Child<SimulatorInfo> & SimulatorControl;
-export type GatewayChild = Child<{ cache: string }> & { probe(reset?: boolean): Promise<GatewayProbe> };
+export type GatewayChild = Child<{ cache: string }> & {
+  probe(reset?: boolean): Promise<GatewayProbe>;
+  /** Publishes on the child's live bus; resolves the child's wall-clock time of the publish (ms). */
+  publishLive(event: LiveEvent): Promise<number>;
+};
 
 export interface SimulatorControl {
   /** POST /__sim/config: faults (failRate, hangRate, faultMethods, faultPathPattern), latencyMs, rateLimit. */
@@ -96,6 +101,7 @@ export async function startGatewayChild(
   const close = child.close.bind(child);
   return Object.assign(child, {
     probe: (reset = false) => child.call<GatewayProbe>('probe', { reset }),
+    publishLive: (event: LiveEvent) => child.call<number>('publishLive', { event }),
     async close() {
       await close();
       if (settings.REDIS_URL === SHARED_REDIS_URL)

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { silentLogger, type Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/logger.js';
 import { invalidationChannel } from './keys.js';
-import { createRedisClient } from './redis-client.js';
+import { RedisBroadcast } from './redis-broadcast.js';
 
 /**
  * Carries cache invalidations between gateway instances, so each instance's near cache drops what
@@ -18,73 +17,39 @@ export interface InvalidationBus {
   close(): Promise<void>;
 }
 
-interface Message {
-  from: string;
-  tags: string[];
-}
-
 /**
- * Redis pub/sub on `<prefix>:invalidations`. Publishes through the shared client; subscribes on a
- * connection of its own (a subscribed connection can do nothing else). When the subscription comes
- * back after a drop, listeners are told that messages may have been missed.
+ * Redis pub/sub on `<prefix>:invalidations` (messages `{ from, tags }`), through a RedisBroadcast:
+ * an instance hears the others' invalidations, not its own. When the subscription comes back after
+ * a drop, listeners are told that messages may have been missed.
  */
 export class RedisInvalidationBus implements InvalidationBus {
-  private readonly instanceId = randomUUID();
-  private readonly channel: string;
-  private readonly subscriber: Redis;
-  private readonly invalidateListeners: ((tags: readonly string[]) => void)[] = [];
-  private readonly missedListeners: (() => void)[] = [];
-  private subscribedOnce = false;
-  private closed = false;
+  private readonly channel: RedisBroadcast;
 
-  constructor(
-    private readonly publisher: Redis,
-    options: { url: string; prefix: string; logger?: Logger },
-  ) {
-    const logger = options.logger ?? silentLogger;
-    this.channel = invalidationChannel(options.prefix);
-    this.subscriber = createRedisClient(options.url, { connectionName: 'gateway-invalidations', logger });
-    this.subscriber.on('ready', () => {
-      this.subscriber.subscribe(this.channel).then(
-        () => {
-          if (this.subscribedOnce) for (const listener of this.missedListeners) listener();
-          this.subscribedOnce = true;
-        },
-        (err: Error) => {
-          // Closing while the subscription is being made rejects it: not a failure worth a warning.
-          if (!this.closed) logger.warn({ err: err.message }, 'invalidation bus: subscribe failed');
-        },
-      );
-    });
-    this.subscriber.on('message', (channel: string, raw: string) => {
-      if (channel !== this.channel) return;
-      let message: Message;
-      try {
-        message = JSON.parse(raw) as Message;
-      } catch {
-        return;
-      }
-      if (message.from === this.instanceId || !Array.isArray(message.tags)) return;
-      for (const listener of this.invalidateListeners) listener(message.tags);
+  constructor(publisher: Redis, options: { url: string; prefix: string; logger?: Logger }) {
+    this.channel = new RedisBroadcast(publisher, {
+      url: options.url,
+      channel: invalidationChannel(options.prefix),
+      connectionName: 'gateway-invalidations',
+      logger: options.logger,
     });
   }
 
   async publish(tags: readonly string[]): Promise<void> {
-    const message: Message = { from: this.instanceId, tags: [...tags] };
     // A lost message only costs staleness bounded by the near cache's max age; never fail a write for it.
-    await this.publisher.publish(this.channel, JSON.stringify(message)).catch(() => undefined);
+    await this.channel.publish({ tags: [...tags] });
   }
 
   onInvalidate(listener: (tags: readonly string[]) => void): void {
-    this.invalidateListeners.push(listener);
+    this.channel.onMessage((message) => {
+      if (Array.isArray(message.tags)) listener(message.tags as string[]);
+    });
   }
 
   onPossiblyMissed(listener: () => void): void {
-    this.missedListeners.push(listener);
+    this.channel.onResubscribed(listener);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    this.subscriber.disconnect();
+    this.channel.close();
   }
 }

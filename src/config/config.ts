@@ -77,6 +77,17 @@ export interface GatewayConfig {
   readonly operations: OperationsConfig;
   /** The live board's webhook receiver, registration and tracker store (see src/live/). */
   readonly live: LiveConfig;
+  /** GraphQL subscriptions over graphql-ws on /graphql (see src/server/subscriptions/). */
+  readonly subscriptions: SubscriptionsConfig;
+}
+
+export interface SubscriptionsConfig {
+  /** Seconds between rechecks of a subscriber's access to its workspace. */
+  readonly recheckSeconds: number;
+  /** Open subscriptions one WebSocket connection may hold. */
+  readonly maxPerConnection: number;
+  /** Open subscriptions one token may hold on one instance, over all its connections. */
+  readonly maxPerToken: number;
 }
 
 export interface LiveConfig {
@@ -299,6 +310,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     production: str(env, 'NODE_ENV', undefined) === 'production',
     operations: operationsConfig(env),
     live: liveConfig(env),
+    subscriptions: {
+      recheckSeconds: int(env, 'SUBSCRIPTION_RECHECK_SECONDS', 60, 1, 86_400),
+      maxPerConnection: int(env, 'SUBSCRIPTIONS_MAX_PER_CONNECTION', 20, 1, 10_000),
+      maxPerToken: int(env, 'SUBSCRIPTIONS_MAX_PER_TOKEN', 50, 1, 100_000),
+    },
   };
   return deepFreeze(config);
 }

@@ -59,6 +59,9 @@ export const ENV_HELP: Readonly<Record<string, string>> = {
   OTEL_SERVICE_NAME: 'service.name of the exported spans',
   SHUTDOWN_DELAY_MS: 'after SIGTERM/SIGINT: keep accepting this long while /readyz answers 503',
   DRAIN_TIMEOUT_MS: 'then: longest wait for in-flight requests before connections are closed',
+  SUBSCRIPTION_RECHECK_SECONDS: "period of the recheck of a subscriber's access to its workspace",
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: 'open subscriptions one WebSocket connection may hold',
+  SUBSCRIPTIONS_MAX_PER_TOKEN: 'open subscriptions one token may hold on one instance',
 };
 
 /** The `--help` text of the gateway: usage, then every variable with its default and meaning. */

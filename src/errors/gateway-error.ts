@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   /** A mutation not run because an earlier one in the same operation failed. */
   'MUTATION_SKIPPED',
+  /** A subscription refused: the connection or the token already holds the most allowed (extensions: limit, maximum). */
+  'TOO_MANY_SUBSCRIPTIONS',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-import { RegisterWebhooksResolver } from './live.resolver.js';
+import { RegisterWebhooksResolver } from './register-webhooks.resolver.js';
 import {
   ContractResolver,
   CreateContractResolver,
@@ -101,6 +101,7 @@ import {
   WorkspaceWebhooksResolver,
 } from './webhook.resolver.js';
 import { NodeQueryResolver } from './node-query.resolver.js';
+import { LiveResolver, MemberChangeEventResolver, ProjectChangeEventResolver } from './live.resolver.js';
 import { WorkspaceResolver } from './workspace.resolver.js';
 
 export const resolvers = [
@@ -189,4 +190,7 @@ export const resolvers = [
   RejectTimesheetResolver,
   ApproveTimesheetsResolver,
   RejectTimesheetsResolver,
+  LiveResolver,
+  MemberChangeEventResolver,
+  ProjectChangeEventResolver,
 ] as const;

@@ -12,7 +12,7 @@ import { createLoaders, type LoaderOptions, type Loaders } from '../loaders/load
  * UNAUTHENTICATED when it asks for the caller or the loaders.
  */
 export class RequestContext {
-  private builtLoaders: Loaders | undefined;
+  protected builtLoaders: Loaders | undefined;
 
   constructor(
     /** The caller, or null without a token (prefer `caller`, which fails with UNAUTHENTICATED). */

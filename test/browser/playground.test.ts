@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { packageRoot } from '../../src/server/playground/assets.js';
 import { startStack, type Stack } from '../support/gateway-harness.js';
+import { trackerEvent } from '../support/live-events.js';
 
 /**
  * The playground in a real browser: Debian's Chromium (installed by .ci/run; never downloaded),
@@ -20,6 +21,9 @@ const SCREENSHOT = join(packageRoot(), 'docs', 'playground.png');
  */
 const TYPED_QUERY =
   'query Team { workspace(workspaceId: 1) { id name members(first: 4) { totalCount nodes { id fullName role } } } }';
+
+const TYPED_SUBSCRIPTION =
+  'subscription Live { trackerChanged(workspaceId: 1) { userId isRunning activityDescription } }';
 
 let stack: Stack;
 let context: BrowserContext;
@@ -56,6 +60,8 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   // Every request of the page and of its workers, as the browser makes them.
   context.on('request', (request) => requests.push(request.url()));
+  // WebSockets (subscriptions) are not requests to playwright: they are reported apart.
+  page.on('websocket', (socket) => requests.push(socket.url()));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // A request the Content-Security-Policy refused never reaches the request log: it shows here.
@@ -143,6 +149,41 @@ it('opens at /graphql, runs a typed query, shows its result, and loads nothing f
   expect(requests.length).toBeGreaterThan(3);
   const elsewhere = requests.filter((url) => new URL(url).origin !== origin);
   expect(elsewhere).toEqual([]);
+}, 60_000);
+
+it("runs a subscription over graphql-ws with the header editor's token, and shows the pushed event", async () => {
+  const origin = new URL(stack.gateway.url).origin;
+  const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
+  await queryEditor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(TYPED_SUBSCRIPTION, { delay: 10 });
+  await page.keyboard.press('Escape');
+  expect(await modelText('operation.graphql')).toBe(TYPED_SUBSCRIPTION);
+  // GraphiQL takes the operation name from the parsed document after a debounce; run once it has.
+  await page.waitForTimeout(1000);
+  await page.getByRole('button', { name: /execute query/i }).click();
+
+  // The subscription is open once an event reaches the pane: publish until one does.
+  const userId = stack.sim.state.tokens.get('demo-manager')!;
+  const shown = await until(
+    async () => {
+      await stack.gateway.liveBus.publish(
+        trackerEvent(1, userId, { activityDescription: 'Pushed to GraphiQL' }),
+      );
+      return modelText('response.json');
+    },
+    (text) => text.includes('Pushed to GraphiQL'),
+  );
+  expect(JSON.parse(shown)).toEqual({
+    data: { trackerChanged: { userId, isRunning: true, activityDescription: 'Pushed to GraphiQL' } },
+  });
+  await page.getByRole('button', { name: /stop/i }).click();
+
+  expect(problems).toEqual([]);
+  const sockets = requests.filter((url) => url.startsWith('ws'));
+  expect(sockets.length).toBeGreaterThan(0);
+  expect(sockets.map((url) => new URL(url).host)).toEqual(sockets.map(() => new URL(origin).host));
 }, 60_000);
 
 it('serves the bundles with their content types and a long cache, the page with no-cache', async () => {

@@ -43,7 +43,7 @@ describe('RedisInvalidationBus closing', () => {
       prefix: uniquePrefix(),
       logger,
     });
-    const subscriber = (bus as unknown as { subscriber: Redis }).subscriber;
+    const subscriber = (bus as unknown as { channel: { subscriber: Redis } }).channel.subscriber;
     try {
       await once(subscriber, 'ready');
       await bus.close();

@@ -90,7 +90,7 @@ it('says it may have missed messages when its subscription comes back, not when 
   await settle();
   expect(missed).toBe(0);
   // Drop the subscriber's connection as a network failure would; ioredis reconnects it.
-  (b.bus as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+  (b.bus as unknown as { channel: { subscriber: Redis } }).channel.subscriber.disconnect(true);
   expect(await eventually(async () => missed === 1, 5000)).toBe(true);
   // And it hears invalidations again.
   const a = await bus(prefix);

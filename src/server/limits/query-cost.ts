@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, isListType, getNullableType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, isListType, getNullableType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { UPSTREAM_PAGE_SIZE } from '../../datasources/paging.js';
 import { GatewayError, queryTooComplex } from '../../errors/gateway-error.js';
@@ -60,6 +60,9 @@ export const FIELD_COSTS: Readonly<Record<string, 'call' | 'pages' | 'ids'>> = {
   'Reports.taskReport': 'call',
   'Reports.activityDescriptions': 'call',
   'Workspace.webhooks': 'pages',
+  // Per event of a subscription: the edge of the object the event is about.
+  'MemberChangeEvent.member': 'call',
+  'ProjectChangeEvent.project': 'call',
   'Mutation.createExpense': 'call',
   'Mutation.updateExpense': 'call',
   'Mutation.deleteExpense': 'call',
@@ -148,37 +151,45 @@ export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [upstreamReadsEstimator],
-              maxQueryNodes: MAX_EVALUATED_NODES,
-            });
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw new GatewayError(
-                'QUERY_TOO_COMPLEX',
-                `The query has more than ${MAX_EVALUATED_NODES} fields once its fragments are expanded, so its cost (QUERY_MAX_COST, ${maxCost}) cannot be estimated. Ask for less in one request.`,
-                { limit: 'cost', maximum: maxCost, measured: null, http: { status: 400 } },
-              );
-            }
-            return; // variables that do not coerce: execution reports them with their name
-          }
-          if (cost > maxCost) {
-            throw queryTooComplex(
-              'cost',
-              maxCost,
-              cost,
-              'QUERY_MAX_COST',
-              'estimated cost in upstream reads',
-            );
-          }
+          checkQueryCost(schema, document, request.variables ?? {}, operationName ?? undefined, maxCost);
         },
       };
     },
   };
+}
+
+/**
+ * The check itself, shared with the subscription server (where it bounds the reads of each event):
+ * throws QUERY_TOO_COMPLEX over `maxCost`; variables that do not coerce pass (execution reports them).
+ */
+export function checkQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  maxCost: number,
+): void {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [upstreamReadsEstimator],
+      maxQueryNodes: MAX_EVALUATED_NODES,
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw new GatewayError(
+        'QUERY_TOO_COMPLEX',
+        `The query has more than ${MAX_EVALUATED_NODES} fields once its fragments are expanded, so its cost (QUERY_MAX_COST, ${maxCost}) cannot be estimated. Ask for less in one request.`,
+        { limit: 'cost', maximum: maxCost, measured: null, http: { status: 400 } },
+      );
+    }
+    return;
+  }
+  if (cost > maxCost) {
+    throw queryTooComplex('cost', maxCost, cost, 'QUERY_MAX_COST', 'estimated cost in upstream reads');
+  }
 }

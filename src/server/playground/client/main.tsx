@@ -2,7 +2,7 @@
  * The playground page: GraphiQL 5 with the explorer plugin, bundled by build-assets.ts and served
  * from the gateway's own origin (landing-page.ts). Everything it needs comes from that origin: the
  * gateway renders the page with a JSON config (endpoint, default headers and query, and the hashed
- * URLs of Monaco's web workers), so this script never builds a URL of its own.
+ * URLs of Monaco's web workers); the one URL it derives is the WebSocket twin of the endpoint.
  */
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
@@ -24,7 +24,13 @@ window.MonacoEnvironment = {
   },
 };
 
-const fetcher = createGraphiQLFetcher({ url: new URL(config.endpoint, window.location.href).href });
+const endpoint = new URL(config.endpoint, window.location.href);
+// Subscriptions go over graphql-ws on the same path; GraphiQL spreads the header editor's headers
+// into the connection_init payload, so the token typed there ({"Authorization": "Bearer …"})
+// authenticates the WebSocket as it does HTTP requests.
+const subscriptionUrl = new URL(endpoint);
+subscriptionUrl.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+const fetcher = createGraphiQLFetcher({ url: endpoint.href, subscriptionUrl: subscriptionUrl.href });
 // The docs are GraphiQL's reference plugin (always there); history is a default we keep.
 const plugins = [HISTORY_PLUGIN, explorerPlugin()];
 
