@@ -1,12 +1,11 @@
 import { tags } from '../cache/keys.js';
 import {
   type ContractStatus,
-  contractStatusFromLabel,
-  contractStatusLabels,
+  contractStatus,
   type RateSource,
-  rateSourceByCode,
+  rateSource,
   type ScreenshotMode,
-  screenshotModeLabels,
+  screenshotMode,
 } from './contracts.enums.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
@@ -60,9 +59,9 @@ const toContract = (c: WireContract, { workspaceId }: { workspaceId: number }): 
   screenshotMode: c.screenshots ?? null,
   screenshotLabel: c.screenshots_label ?? null,
   rate: c.rate ?? null,
-  rateSource: c.rate_type == null ? null : (rateSourceByCode[c.rate_type] ?? null),
+  rateSource: c.rate_type == null ? null : (rateSource.fromWire[c.rate_type] ?? null),
   currency: c.currency ?? null,
-  status: fromUpstream(contractStatusFromLabel, c.status, 'contract status'),
+  status: fromUpstream(contractStatus.fromWire, c.status, 'contract status'),
   isBillable: c.is_billable ?? null,
   createdAt: toIsoDateTime(c.created_at),
   updatedAt: toIsoDateTime(c.updated_at),
@@ -87,7 +86,7 @@ export const contractsList = list<ContractsArgs, WireContract, ContractRecord>({
     workspace_id: a.workspaceId,
     user_id: a.userId,
     project_id: a.projectId,
-    status: a.status ? contractStatusLabels[a.status] : undefined,
+    status: a.status ? contractStatus.toWire[a.status] : undefined,
   }),
   tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'contracts')],
   map: toContract,
@@ -130,7 +129,7 @@ export interface UpdateContractArgs extends ContractFields, ContractRefArgs {
 
 const contractFieldsBody = (a: ContractFields) => ({
   weekly_hours_limit: a.weeklyHoursLimit,
-  screenshots: a.screenshotMode ? screenshotModeLabels[a.screenshotMode] : undefined,
+  screenshots: a.screenshotMode ? screenshotMode.toWire[a.screenshotMode] : undefined,
   rate: a.rate,
 });
 
@@ -157,7 +156,7 @@ const blankContract = (
   userId: a.userId ?? 0,
   roleLabel: null,
   weeklyHoursLimit: a.weeklyHoursLimit ?? null,
-  screenshotMode: a.screenshotMode ? screenshotModeLabels[a.screenshotMode] : null,
+  screenshotMode: a.screenshotMode ? screenshotMode.toWire[a.screenshotMode] : null,
   screenshotLabel: null,
   rate: a.rate ?? null,
   rateSource: null,
@@ -205,7 +204,7 @@ export const updateContract = write<UpdateContractArgs, WireContract | null, Con
   body: (a) => ({
     workspace_id: a.workspaceId,
     ...contractFieldsBody(a),
-    status: a.status ? contractStatusLabels[a.status] : undefined,
+    status: a.status ? contractStatus.toWire[a.status] : undefined,
   }),
   stale: contractStale,
   told: (a, c) => (c ? toContract(c, a) : blankContract(a)),

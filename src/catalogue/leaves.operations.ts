@@ -1,5 +1,5 @@
 import { tags } from '../cache/keys.js';
-import { ApprovalStatus, approvalStatusFromLabel, approvalStatusLabels } from './approvals.enums.js';
+import { ApprovalStatus, approvalStatus } from './approvals.enums.js';
 import { toIsoDate } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { list, type Reads, write, type WriteOutcome } from './operation.js';
@@ -54,7 +54,7 @@ const toLeave = (l: WireLeave, { workspaceId }: { workspaceId: number }): LeaveR
   leaveId: String(l.id),
   userId: l.user_id ?? null,
   policyId: l.policy_id == null ? null : String(l.policy_id),
-  status: fromUpstream(approvalStatusFromLabel, l.status ?? 'pending', 'leave status'),
+  status: fromUpstream(approvalStatus.fromWire, l.status ?? 'pending', 'leave status'),
   note: l.note ?? null,
   isPaid: yesNo(l.is_paid),
   createdBy: l.created_by ?? null,
@@ -102,7 +102,7 @@ export const leavesList = list<LeavesArgs, WireLeave, LeaveRecord>({
     workspace_id: a.workspaceId,
     user_id: a.userId,
     policy_id: wirePolicyId(a.policyId),
-    status: a.status ? approvalStatusLabels[a.status] : undefined,
+    status: a.status ? approvalStatus.toWire[a.status] : undefined,
     is_paid: a.isPaid == null ? undefined : a.isPaid ? 'yes' : 'no',
     date_from: a.from,
     date_to: a.to,

@@ -1,14 +1,7 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import {
-  MemberRole,
-  MemberStatus,
-  memberRoleLabels,
-  memberStatusLabels,
-  roleFromLabel,
-  statusFromLabel,
-} from './members.enums.js';
+import { MemberRole, MemberStatus, memberRole, memberStatus } from './members.enums.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
 
@@ -61,8 +54,8 @@ const toMember = (m: WireMember, { workspaceId }: { workspaceId: number }): Memb
   firstName: m.firstname,
   lastName: m.lastname,
   avatar: m.avatar ?? null,
-  role: fromUpstream(roleFromLabel, m.current_role, 'member role'),
-  status: fromUpstream(statusFromLabel, m.status, 'member status'),
+  role: fromUpstream(memberRole.fromWire, m.current_role, 'member role'),
+  status: fromUpstream(memberStatus.fromWire, m.status, 'member status'),
   timezone: m.timezone ?? null,
   teamName: m.team_name ?? null,
   title: m.title ?? null,
@@ -89,8 +82,8 @@ export const membersList = list<MembersArgs, WireMember, MemberRecord>({
   cache: 'lists',
   query: (a) => ({
     workspace_id: a.workspaceId,
-    role: a.role ? memberRoleLabels[a.role] : undefined,
-    status: a.status ? memberStatusLabels[a.status] : undefined,
+    role: a.role ? memberRole.toWire[a.role] : undefined,
+    status: a.status ? memberStatus.toWire[a.status] : undefined,
     email: a.email,
   }),
   tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'members')],
@@ -198,7 +191,7 @@ export const inviteMember = write<InviteMemberArgs, WireInvitation | null, Membe
     email: a.email,
     firstname: a.firstName,
     lastname: a.lastName,
-    role: memberRoleLabels[a.role],
+    role: memberRole.toWire[a.role],
   }),
   stale: (a) => memberStale({ workspaceId: a.workspaceId }),
   told: (a, d) => {
@@ -228,7 +221,7 @@ export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRec
     firstname: a.firstName,
     lastname: a.lastName,
     timezone: a.timezone,
-    role: a.role ? memberRoleLabels[a.role] : undefined,
+    role: a.role ? memberRole.toWire[a.role] : undefined,
     rate_status: a.rateVisible == null ? undefined : a.rateVisible ? 1 : 0,
     weekly_hours_limit: a.weeklyHoursLimit,
     remove_avatar: a.removeAvatar ? 1 : undefined,

@@ -2,7 +2,7 @@ import { tags } from '../cache/keys.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import { MemberStatus, statusFromLabel } from './members.enums.js';
+import { MemberStatus, memberStatus } from './members.enums.js';
 import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
 
 /** A project viewer: a client with read-only access to chosen projects (REFERENCE 9.7). */
@@ -35,7 +35,7 @@ const toViewer = (v: WireProjectViewer, { workspaceId }: { workspaceId: number }
   email: v.email ?? null,
   firstName: v.firstname ?? null,
   lastName: v.lastname ?? null,
-  status: v.status == null ? null : fromUpstream(statusFromLabel, v.status, 'project viewer status'),
+  status: v.status == null ? null : fromUpstream(memberStatus.fromWire, v.status, 'project viewer status'),
   memberSince: toIsoDateTime(v.member_since),
   projects: (v.projects ?? []).map((p) => ({
     projectId: Number(p.project_id),

@@ -1,5 +1,5 @@
 import { tags } from '../cache/keys.js';
-import { ApprovalStatus, approvalStatusFromLabel, approvalStatusLabels } from './approvals.enums.js';
+import { ApprovalStatus, approvalStatus } from './approvals.enums.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
@@ -48,7 +48,7 @@ const toTimeRequest = (t: WireTimeRequest, { workspaceId }: { workspaceId: numbe
   taskId: t.task_id ?? null,
   start: toIsoDateTime(t.start),
   end: toIsoDateTime(t.end),
-  status: fromUpstream(approvalStatusFromLabel, t.status ?? 'pending', 'time request status'),
+  status: fromUpstream(approvalStatus.fromWire, t.status ?? 'pending', 'time request status'),
   // `notes` (doc set B) and `activity_description` (doc set A) name the same text.
   notes: t.notes ?? t.activity_description ?? null,
   comment: t.comment ?? null,
@@ -87,7 +87,7 @@ export const timeRequestsList = list<TimeRequestsArgs, WireTimeRequest, TimeRequ
     workspace_id: a.workspaceId,
     user_id: a.userId,
     project_id: a.projectId,
-    status: a.status ? approvalStatusLabels[a.status] : undefined,
+    status: a.status ? approvalStatus.toWire[a.status] : undefined,
     date_from: a.from,
     date_to: a.to,
   }),
@@ -140,7 +140,7 @@ const toldRecord = (
         start: null,
         end: null,
         status: data?.status
-          ? fromUpstream(approvalStatusFromLabel, data.status, 'time request status')
+          ? fromUpstream(approvalStatus.fromWire, data.status, 'time request status')
           : status,
         notes: null,
         comment: null,

@@ -7,6 +7,7 @@ import {
   type WebhookRecord,
   webhooksList,
 } from '../catalogue/webhooks.operations.js';
+import { type WebhookEvent, webhookEvent } from '../catalogue/webhooks.enums.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import { globalId } from '../schema/global-id.js';
@@ -16,7 +17,6 @@ import {
   DeleteWebhookInput,
   MAX_WEBHOOK_URL,
   UpdateWebhookInput,
-  type WebhookEvent,
 } from '../schema/inputs/webhooks.inputs.js';
 import { connectionOf } from '../schema/types/connection.js';
 import { DeletedWebhook, Webhook } from '../schema/types/webhook.type.js';
@@ -67,7 +67,7 @@ function events(
   if (list.length === 0 && required) throw badUserInput(argument, `${argument} must name at least one event`);
   if (list.length === 0)
     throw badUserInput(argument, `${argument} must name at least one event, or be left out`);
-  return [...new Set(list)];
+  return [...new Set(list)].map((event) => webhookEvent.toWire[event]);
 }
 
 const NOTE =
