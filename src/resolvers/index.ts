@@ -18,6 +18,7 @@ import {
   WorkspaceExpensesResolver,
 } from './expense.resolver.js';
 import {
+  LeaveDecisionsResolver,
   LeaveMutationsResolver,
   LeavePolicyResolver,
   LeaveResolver,
@@ -74,6 +75,7 @@ import {
 } from './time-entry.resolver.js';
 import {
   MemberTimeRequestsResolver,
+  TimeRequestDecisionsResolver,
   TimeRequestMutationsResolver,
   TimeRequestResolver,
   WorkspaceTimeRequestsResolver,
@@ -124,6 +126,7 @@ export const resolvers = [
   WorkspaceTimeRequestsResolver,
   MemberTimeRequestsResolver,
   TimeRequestMutationsResolver,
+  TimeRequestDecisionsResolver,
   LeaveResolver,
   LeavePolicyResolver,
   WorkspaceLeavesResolver,
@@ -131,6 +134,7 @@ export const resolvers = [
   WorkspaceLeavePoliciesResolver,
   MemberLeaveBalancesResolver,
   LeaveMutationsResolver,
+  LeaveDecisionsResolver,
   ExpenseResolver,
   ExpenseCategoryResolver,
   DeletedExpenseResolver,

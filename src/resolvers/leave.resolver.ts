@@ -20,7 +20,6 @@ import {
   ApproveLeavesInput,
   LeavesArgs,
   MAX_APPROVAL_TEXT,
-  MAX_BATCH_ITEMS,
   RejectLeaveInput,
   RequestLeaveInput,
   WorkspaceLeavesArgs,
@@ -36,15 +35,14 @@ import {
 import { Member } from '../schema/types/member.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
-import { batchEach } from './approval-batch.js';
-import { dateRange, naming, requiredText, stringId } from './approval-checks.js';
+import { dateRange, naming, stringId } from './approval-checks.js';
+import { approvalMoves } from './approval-moves.js';
 import { connectionField } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
 const ROLES_READ = 'Owners and Executive Managers see every member’s; other members only their own.';
-const ROLES_DECIDE = 'Owners and Executive Managers only (FORBIDDEN for other roles).';
 
 /**
  * The policy of each leave of a workspace, for leaves whose answer does not name it (the docs show
@@ -171,12 +169,6 @@ export const MemberLeavesResolver = connectionField({
   toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
 });
 
-const decision = (input: { workspaceId: number; leaveId: string }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  stringId('input.leaveId', input.leaveId, 'leave');
-  return { workspaceId: input.workspaceId, leaveId: input.leaveId };
-};
-
 @Resolver()
 export class LeaveMutationsResolver {
   @Mutation(() => Leave, {
@@ -208,61 +200,21 @@ export class LeaveMutationsResolver {
     }
     return leave;
   }
-
-  @Mutation(() => Leave, {
-    nullable: true,
-    description: `Approves a pending leave request. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
-  })
-  approveLeave(
-    @inputArg(ApproveLeaveInput) input: ApproveLeaveInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<LeaveRecord> {
-    const args = decision(input);
-    return naming('approveLeave', 'input.leaveId', args.leaveId, () =>
-      ctx.operations.write(ctx.caller, approveLeave, args),
-    );
-  }
-
-  @Mutation(() => Leave, {
-    nullable: true,
-    description: `Rejects a pending leave request with a reason. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is BAD_USER_INPUT naming input.leaveId.`,
-  })
-  rejectLeave(
-    @inputArg(RejectLeaveInput) input: RejectLeaveInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<LeaveRecord> {
-    const args = {
-      ...decision(input),
-      reason: requiredText('input.reason', input.reason, MAX_APPROVAL_TEXT),
-    };
-    return naming('rejectLeave', 'input.leaveId', args.leaveId, () =>
-      ctx.operations.write(ctx.caller, rejectLeave, args),
-    );
-  }
-
-  @Mutation(() => ApproveLeavesPayload, {
-    nullable: true,
-    description: `Approves up to ${MAX_BATCH_ITEMS} pending leave requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
-  })
-  async approveLeaves(
-    @inputArg(ApproveLeavesInput) input: ApproveLeavesInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<ApproveLeavesPayload> {
-    positiveId('input.workspaceId', input.workspaceId);
-    const items = await batchEach({
-      argument: 'input.leaveIds',
-      ids: input.leaveIds,
-      max: MAX_BATCH_ITEMS,
-      check: (argument, id) => stringId(argument, id, 'leave'),
-      run: (leaveId) =>
-        naming('approveLeaves', 'leaveId', leaveId, () =>
-          ctx.operations.write(ctx.caller, approveLeave, { workspaceId: input.workspaceId, leaveId }),
-        ),
-    });
-    return {
-      results: items.map((i) => ({ leaveId: i.id, ok: i.ok, leave: i.record, error: i.error })),
-      approvedCount: items.filter((i) => i.ok).length,
-      failedCount: items.filter((i) => !i.ok).length,
-    };
-  }
 }
+
+export const LeaveDecisionsResolver = approvalMoves({
+  noun: 'Leave',
+  returns: Leave,
+  idField: 'leaveId',
+  nodeField: 'leave',
+  what: 'leave',
+  short: 'leave',
+  plural: 'leave requests',
+  reasonField: 'reason',
+  approves: 'Approves a pending leave request.',
+  rejects: 'Rejects a pending leave request with a reason.',
+  inputs: { approve: ApproveLeaveInput, reject: RejectLeaveInput, batch: ApproveLeavesInput },
+  payload: ApproveLeavesPayload,
+  approve: approveLeave,
+  reject: rejectLeave,
+});
