@@ -17,11 +17,28 @@ export interface ConnectionFieldSpec<P, G extends PageArgs, A, R> {
   args: ClassType<G>;
   description: string;
   list: ListOperation<A, never, R>;
-  /** The list's arguments from the parent and the field's arguments (validate here). */
-  toArgs(parent: P, args: G): A;
-  /** The by-id loader each listed record is primed into, so later lookups need no call. */
-  prime?: { loader: (loaders: Loaders) => DataLoader<NodeKey, R, string>; key: (record: R) => NodeKey };
+  /**
+   * The list's arguments from the parent and the field's arguments (validate here). Default: the
+   * field's arguments and the parent's workspace (`{ ...args, workspaceId }`).
+   */
+  toArgs?(parent: P, args: G): A;
+  /**
+   * The by-id loader each listed record is primed into (keyed by its workspace and `id`), so later
+   * lookups need no call; the field's description then says so.
+   */
+  prime?: {
+    loader: (loaders: Loaders) => DataLoader<NodeKey, R, string>;
+    id: (record: R) => number;
+  };
 }
+
+const PRIMED =
+  ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.';
+
+const inParentWorkspace = <P, G>(parent: P, args: G) => ({
+  ...args,
+  workspaceId: (parent as { workspaceId: number }).workspaceId,
+});
 
 /**
  * Builds the resolver of one Relay connection field over an upstream paged list: only the
@@ -37,18 +54,29 @@ export function connectionField<P, G extends PageArgs, A, R>(
     ConnectionFieldResolver,
     spec.field,
     (parent: P, args: G, ctx: RequestContext): Promise<ConnectionResult<R>> => {
-      const listArgs = spec.toArgs(parent, args);
+      const listArgs = spec.toArgs ? spec.toArgs(parent, args) : (inParentWorkspace(parent, args) as A);
       const { memo } = ctx.loaders;
       const loader = spec.prime?.loader(ctx.loaders);
+      const idOf = spec.prime?.id;
       return connectionFromPages(args, async (page) => {
         const result = await memo.page(spec.list, listArgs, page);
-        if (loader) for (const record of result.items) loader.prime(spec.prime!.key(record), record);
+        if (loader && idOf) {
+          for (const record of result.items) {
+            loader.prime(
+              { workspaceId: (record as { workspaceId: number }).workspaceId, id: idOf(record) },
+              record,
+            );
+          }
+        }
         return result;
       });
     },
     {
       params: [Root(), Args(() => spec.args), Ctx()],
-      method: FieldResolver(() => spec.connection, { nullable: true, description: spec.description }),
+      method: FieldResolver(() => spec.connection, {
+        nullable: true,
+        description: spec.prime ? spec.description + PRIMED : spec.description,
+      }),
     },
   );
   Resolver(() => spec.parent)(ConnectionFieldResolver);

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   createExpense,
   type DeletedRecord,
@@ -11,7 +11,6 @@ import {
 } from '../catalogue/expenses.operations.js';
 import { projectsList, type ProjectRecord } from '../catalogue/projects.operations.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
-import { globalId } from '../schema/global-id.js';
 import {
   CreateExpenseInput,
   DeleteExpenseInput,
@@ -27,7 +26,7 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { dateRange, nonEmpty, positiveAmount, uuid } from './money-validate.js';
-import { NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -74,18 +73,12 @@ export class ExpenseCategoryResolver extends NodeResolver(ExpenseCategory, (c: E
   c.categoryId,
 ]) {}
 
-@Resolver(() => DeletedExpense)
-export class DeletedExpenseResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DeletedRecord): string {
-    return globalId('Expense', d.workspaceId, d.deletedId);
-  }
-
-  @FieldResolver(() => String)
-  expenseId(@Root() d: DeletedRecord): string {
-    return d.deletedId;
-  }
-}
+export const DeletedExpenseResolver = DeletedNodeResolver(
+  DeletedExpense,
+  'Expense',
+  (d: DeletedRecord) => d.deletedId,
+  { idField: 'expenseId' },
+);
 
 @Resolver(() => Workspace)
 export class WorkspaceExpenseCategoriesResolver {

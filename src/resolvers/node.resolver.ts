@@ -1,5 +1,6 @@
 import { type ClassType, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { globalId } from '../schema/global-id.js';
+import { defineResolverMethod } from './resolver-method.js';
 
 /**
  * The base of every object type's resolver: its graph-wide `id`, opaque and stable (base64url of
@@ -19,4 +20,41 @@ export function NodeResolver<R>(type: ClassType, parts: (record: R) => (string |
     }
   }
   return Node;
+}
+
+/** What a delete answers: the ids the object had (`deletedId` where WebWork names it so). */
+interface DeletedRecord {
+  workspaceId: number;
+  deletedId?: string;
+}
+
+/**
+ * The resolver of a `Deleted<Type>` answer: the global id the object had, the same as its
+ * `NodeResolver` gave it, so client caches can evict it. `idField`, when given, is the upstream id
+ * field, answered from the write's `deletedId`.
+ */
+export function DeletedNodeResolver<R extends DeletedRecord>(
+  deleted: ClassType,
+  typeName: string,
+  upstreamId: (record: R) => string | number,
+  { description, idField }: { description?: string; idField?: string } = {},
+): ClassType {
+  abstract class DeletedNode {}
+  defineResolverMethod(
+    DeletedNode,
+    'id',
+    (record: R) => globalId(typeName, record.workspaceId, upstreamId(record)),
+    {
+      params: [Root()],
+      method: FieldResolver(() => ID, description ? { description } : {}),
+    },
+  );
+  if (idField) {
+    defineResolverMethod(DeletedNode, idField, (record: R) => record.deletedId, {
+      params: [Root()],
+      method: FieldResolver(() => String),
+    });
+  }
+  Resolver(() => deleted)(DeletedNode);
+  return DeletedNode as unknown as ClassType;
 }

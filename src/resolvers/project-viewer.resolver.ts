@@ -27,8 +27,7 @@ import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
-import { email, requiredText, resourceWrite } from './resource-write.js';
-import { positiveId } from './validate.js';
+import { email, requiredText, ADMINS, resourceWrite } from './resource-write.js';
 
 @Resolver(() => ProjectViewer)
 export class ProjectViewerResolver extends NodeResolver(ProjectViewer, (v: ProjectViewerRecord) => [
@@ -77,13 +76,6 @@ export const WorkspaceProjectViewersResolver = connectionField({
   toArgs: (ws: WorkspaceRecord, args) => ({ workspaceId: ws.workspaceId, email: args.email }),
 });
 
-const ADMINS = 'Owners and Executive Managers';
-
-const checkRef = (input: { workspaceId: number; viewerId: number }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  positiveId('input.viewerId', input.viewerId);
-};
-
 export const CreateProjectViewerResolver = resourceWrite({
   name: 'createProjectViewer',
   input: CreateProjectViewerInput,
@@ -92,8 +84,8 @@ export const CreateProjectViewerResolver = resourceWrite({
   action: 'create project viewers',
   roles: ADMINS,
   write: createProjectViewer,
+  ids: ['workspaceId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
     email('input.email', input.email);
     requiredText('input.firstName', input.firstName, MAX_VIEWER_NAME);
     requiredText('input.lastName', input.lastName, MAX_VIEWER_NAME);
@@ -110,10 +102,7 @@ export const DeleteProjectViewerResolver = resourceWrite({
   action: 'archive project viewers',
   roles: ADMINS,
   write: deleteProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId'],
 });
 
 export const RestoreProjectViewerResolver = resourceWrite({
@@ -124,10 +113,7 @@ export const RestoreProjectViewerResolver = resourceWrite({
   action: 'restore project viewers',
   roles: ADMINS,
   write: restoreProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId'],
 });
 
 export const AssignProjectViewerResolver = resourceWrite({
@@ -138,11 +124,7 @@ export const AssignProjectViewerResolver = resourceWrite({
   action: 'assign projects to project viewers',
   roles: ADMINS,
   write: assignProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    positiveId('input.projectId', input.projectId);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId', 'projectId'],
 });
 
 export const UnassignProjectViewerResolver = resourceWrite({
@@ -153,9 +135,5 @@ export const UnassignProjectViewerResolver = resourceWrite({
   action: 'unassign projects from project viewers',
   roles: ADMINS,
   write: unassignProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    positiveId('input.projectId', input.projectId);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId', 'projectId'],
 });

@@ -12,7 +12,6 @@ import {
   updateProject,
 } from '../catalogue/projects.operations.js';
 import { tasksList } from '../catalogue/tasks.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { ProjectsArgs } from '../schema/inputs/projects.args.js';
 import {
   CreateProjectInput,
@@ -30,7 +29,15 @@ import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField, orNullWhenMissing } from './lookup-field.js';
 import { NodeResolver } from './node.resolver.js';
-import { amount, optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
+import {
+  amount,
+  optionalText,
+  ordered,
+  requiredText,
+  ADMINS,
+  resourceWrite,
+  someField,
+} from './resource-write.js';
 import { positiveId } from './validate.js';
 
 @Resolver(() => Project)
@@ -78,11 +85,9 @@ export const WorkspaceProjectsResolver = connectionField({
   connection: ProjectConnection,
   args: ProjectsArgs,
   description:
-    'Projects of this workspace, as the caller may see them: Owners and Executive Managers all, Project Managers and Project Viewers the projects they manage, Team Managers those of their teams, Regular Users those they are assigned to.' +
-    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
+    'Projects of this workspace, as the caller may see them: Owners and Executive Managers all, Project Managers and Project Viewers the projects they manage, Team Managers those of their teams, Regular Users those they are assigned to.',
   list: projectsList,
-  toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
-  prime: { loader: (l) => l.project, key: (p) => ({ workspaceId: p.workspaceId, id: p.projectId }) },
+  prime: { loader: (l) => l.project, id: (p) => p.projectId },
 });
 
 export const WorkspaceProjectResolver = lookupField({
@@ -100,11 +105,10 @@ export const ProjectTasksResolver = connectionField({
   connection: TaskConnection,
   args: TasksArgs,
   description:
-    'Tasks of this project (members with access to the project; Owners and Executive Managers see all).' +
-    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
+    'Tasks of this project (members with access to the project; Owners and Executive Managers see all).',
   list: tasksList,
   toArgs: (p: ProjectRecord, args) => ({ ...args, workspaceId: p.workspaceId, projectId: p.projectId }),
-  prime: { loader: (l) => l.task, key: (t) => ({ workspaceId: t.workspaceId, id: t.taskId }) },
+  prime: { loader: (l) => l.task, id: (t) => t.taskId },
 });
 
 const checkProjectFields = (input: {
@@ -122,8 +126,6 @@ const checkProjectFields = (input: {
   optionalText('input.icon', input.icon, 255);
 };
 
-const ADMINS = 'Owners and Executive Managers';
-
 export const CreateProjectResolver = resourceWrite({
   name: 'createProject',
   input: CreateProjectInput,
@@ -132,8 +134,8 @@ export const CreateProjectResolver = resourceWrite({
   action: 'create projects',
   roles: ADMINS,
   write: createProject,
+  ids: ['workspaceId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
     requiredText('input.name', input.name, MAX_PROJECT_NAME);
     checkProjectFields(input);
     return input;
@@ -148,9 +150,8 @@ export const UpdateProjectResolver = resourceWrite({
   action: 'update projects',
   roles: ADMINS,
   write: updateProject,
+  ids: ['workspaceId', 'projectId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
     someField('input', input, ['name', 'startDate', 'deadline', 'estimatedHours', 'budget', 'notes', 'icon']);
     optionalText('input.name', input.name, MAX_PROJECT_NAME);
     checkProjectFields(input);
@@ -167,9 +168,5 @@ export const DeleteProjectResolver = resourceWrite({
   action: 'archive projects',
   roles: ADMINS,
   write: deleteProject,
-  toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId'],
 });

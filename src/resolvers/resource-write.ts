@@ -4,6 +4,7 @@ import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
 import { badUserInput, GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
+import { positiveId } from './validate.js';
 
 /**
  * A create, update or delete of members, projects, contracts, tasks or project viewers: a
@@ -20,7 +21,13 @@ export interface ResourceWriteSpec<I, A, R extends WriteOutcome> {
   /** Who may: "Owners and Executive Managers". */
   roles: string;
   write: WriteOperation<A, never, R>;
-  toArgs(input: I): A;
+  /**
+   * The input's required ids (`workspaceId`, `projectId`, ...), each checked to be a positive
+   * integer before any upstream call (BAD_USER_INPUT naming `input.<id>`), in this order.
+   */
+  ids?: readonly (keyof I & string)[];
+  /** The write's arguments from the input, after the id checks; further checks here. Default: the input. */
+  toArgs?(input: I): A;
   /**
    * Reads the state back when only the write's answer can say where (a create that answers with
    * an id alone); a failed read leaves the answer as told, marked `readBackFailed`.
@@ -28,13 +35,24 @@ export interface ResourceWriteSpec<I, A, R extends WriteOutcome> {
   readBack?(told: R, ctx: RequestContext): Promise<R>;
 }
 
+/** Who may make most writes of these groups, as WebWork's docs name them. */
+export const ADMINS = 'Owners and Executive Managers';
+
+/** Without `toArgs` the input is the write's arguments, so it must be assignable to them. */
+export function resourceWrite<I extends A, A, R extends WriteOutcome>(
+  spec: ResourceWriteSpec<I, A, R> & { toArgs?: undefined },
+): ClassType;
+export function resourceWrite<I, A, R extends WriteOutcome>(
+  spec: ResourceWriteSpec<I, A, R> & { toArgs(input: I): A },
+): ClassType;
 export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteSpec<I, A, R>): ClassType {
   abstract class ResourceWriteResolver {}
   defineResolverMethod(
     ResourceWriteResolver,
     spec.name,
     async (input: I, ctx: RequestContext): Promise<R> => {
-      const args = spec.toArgs(input);
+      for (const id of spec.ids ?? []) positiveId(`input.${id}`, input[id] as number);
+      const args = spec.toArgs ? spec.toArgs(input) : (input as unknown as A);
       try {
         const told = await ctx.operations.write(ctx.caller, spec.write, args);
         if (!spec.readBack) return told;

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ProjectRecord } from '../catalogue/projects.operations.js';
 import {
@@ -12,7 +12,6 @@ import {
   unassignTask,
   updateTask,
 } from '../catalogue/tasks.operations.js';
-import { globalId } from '../schema/global-id.js';
 import {
   AssignTaskInput,
   CreateTaskInput,
@@ -28,7 +27,7 @@ import { Project } from '../schema/types/project.type.js';
 import { Task, TaskAssignee } from '../schema/types/task.type.js';
 import type { RequestContext } from '../server/context.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
 import { optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
 import { positiveId } from './validate.js';
 
@@ -110,13 +109,9 @@ export class TaskAssigneeResolver {
 }
 
 /** The global id a deleted task had (`Task:<workspaceId>:<taskId>`). */
-@Resolver(() => DeletedTask)
-export class DeletedTaskResolver {
-  @FieldResolver(() => ID, { description: 'The global id the task had.' })
-  id(@Root() task: TaskRecord): string {
-    return globalId('Task', task.workspaceId, task.taskId);
-  }
-}
+export const DeletedTaskResolver = DeletedNodeResolver(DeletedTask, 'Task', (t: TaskRecord) => t.taskId, {
+  description: 'The global id the task had.',
+});
 
 const TASK_MANAGERS = 'Owners, Executive Managers, Project Managers and Team Managers';
 
@@ -131,12 +126,6 @@ const checkTaskFields = (input: {
   if (input.parentTaskId != null) positiveId('input.parentTaskId', input.parentTaskId);
 };
 
-const checkTaskRef = (input: { workspaceId: number; projectId: number; taskId: number }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  positiveId('input.projectId', input.projectId);
-  positiveId('input.taskId', input.taskId);
-};
-
 export const CreateTaskResolver = resourceWrite({
   name: 'createTask',
   input: CreateTaskInput,
@@ -146,9 +135,8 @@ export const CreateTaskResolver = resourceWrite({
   action: 'create tasks',
   roles: TASK_MANAGERS,
   write: createTask,
+  ids: ['workspaceId', 'projectId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
     requiredText('input.title', input.title, MAX_TASK_TITLE);
     checkTaskFields(input);
     return input;
@@ -163,8 +151,8 @@ export const UpdateTaskResolver = resourceWrite({
   action: 'update tasks',
   roles: TASK_MANAGERS,
   write: updateTask,
+  ids: ['workspaceId', 'projectId', 'taskId'],
   toArgs: (input) => {
-    checkTaskRef(input);
     someField('input', input, [
       'title',
       'description',
@@ -188,10 +176,7 @@ export const DeleteTaskResolver = resourceWrite({
   action: 'delete tasks',
   roles: TASK_MANAGERS,
   write: deleteTask,
-  toArgs: (input) => {
-    checkTaskRef(input);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId', 'taskId'],
 });
 
 export const AssignTaskResolver = resourceWrite({
@@ -203,11 +188,7 @@ export const AssignTaskResolver = resourceWrite({
   action: 'assign tasks',
   roles: TASK_MANAGERS,
   write: assignTask,
-  toArgs: (input) => {
-    checkTaskRef(input);
-    positiveId('input.userId', input.userId);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId', 'taskId', 'userId'],
 });
 
 export const UnassignTaskResolver = resourceWrite({
@@ -218,9 +199,5 @@ export const UnassignTaskResolver = resourceWrite({
   action: 'unassign tasks',
   roles: TASK_MANAGERS,
   write: unassignTask,
-  toArgs: (input) => {
-    checkTaskRef(input);
-    positiveId('input.userId', input.userId);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId', 'taskId', 'userId'],
 });

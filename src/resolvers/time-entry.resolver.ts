@@ -21,6 +21,7 @@ import { Member } from '../schema/types/member.type.js';
 import { DeletedTimeEntry, TimeEntry } from '../schema/types/time-entry.type.js';
 import type { RequestContext } from '../server/context.js';
 import { clock, opaqueId } from './money-validate.js';
+import { DeletedNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -32,18 +33,12 @@ export class TimeEntryResolver {
   }
 }
 
-@Resolver(() => DeletedTimeEntry)
-export class DeletedTimeEntryResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DeletedTimeEntryRecord): string {
-    return globalId('TimeEntry', d.workspaceId, d.deletedId);
-  }
-
-  @FieldResolver(() => String)
-  timeEntryId(@Root() d: DeletedTimeEntryRecord): string {
-    return d.deletedId;
-  }
-}
+export const DeletedTimeEntryResolver = DeletedNodeResolver(
+  DeletedTimeEntry,
+  'TimeEntry',
+  (d: DeletedTimeEntryRecord) => d.deletedId,
+  { idField: 'timeEntryId' },
+);
 
 @Resolver(() => Member)
 export class MemberTimeEntriesResolver {

@@ -1,4 +1,4 @@
-import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Resolver } from 'type-graphql';
 import {
   createWebhook,
   type DeletedWebhookRecord,
@@ -10,7 +10,6 @@ import {
 import { type WebhookEvent, webhookEvent } from '../catalogue/webhooks.enums.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
-import { globalId } from '../schema/global-id.js';
 import { PageArgs } from '../schema/inputs/page.args.js';
 import {
   CreateWebhookInput,
@@ -23,7 +22,7 @@ import { DeletedWebhook, Webhook } from '../schema/types/webhook.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import { connectionField } from './connection-field.js';
 import { httpUrl, opaqueId } from './money-validate.js';
-import { NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { positiveId } from './validate.js';
 
@@ -35,18 +34,12 @@ export class WebhookResolver extends NodeResolver(Webhook, (w: WebhookRecord) =>
   w.webhookId,
 ]) {}
 
-@Resolver(() => DeletedWebhook)
-export class DeletedWebhookResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DeletedWebhookRecord): string {
-    return globalId('Webhook', d.workspaceId, d.deletedId);
-  }
-
-  @FieldResolver(() => String)
-  webhookId(@Root() d: DeletedWebhookRecord): string {
-    return d.deletedId;
-  }
-}
+export const DeletedWebhookResolver = DeletedNodeResolver(
+  DeletedWebhook,
+  'Webhook',
+  (d: DeletedWebhookRecord) => d.deletedId,
+  { idField: 'webhookId' },
+);
 
 export const WorkspaceWebhooksResolver = connectionField({
   parent: Workspace,
