@@ -1,9 +1,13 @@
 import type DataLoader from 'dataloader';
 import { Args, type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ListOperation } from '../catalogue/operation.js';
+import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import type { Loaders, NodeKey } from '../loaders/loaders.js';
 import type { PageArgs } from '../schema/inputs/page.args.js';
 import type { ConnectionResult } from '../schema/types/connection.js';
+import { Member } from '../schema/types/member.type.js';
+import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionFromPages } from './connection.js';
 import { defineResolverMethod } from './resolver-method.js';
@@ -81,4 +85,43 @@ export function connectionField<P, G extends PageArgs, A, R>(
   );
   Resolver(() => spec.parent)(ConnectionFieldResolver);
   return ConnectionFieldResolver as unknown as ClassType;
+}
+
+/** `Workspace.<field>` and `Member.<field>` over one list: everyone's, and one member's. */
+export interface WorkspaceAndMemberSpec<GW extends PageArgs, GM extends PageArgs, A, R> {
+  field: string;
+  connection: ClassType;
+  list: ListOperation<A, never, R>;
+  workspace: { args: ClassType<GW>; description: string };
+  member: { args: ClassType<GM>; description: string };
+  /** The list's arguments (validate here); `userId` is the member's on `Member.<field>`. */
+  toArgs(workspaceId: number, args: GW | GM, userId?: number): A;
+}
+
+/**
+ * Builds both connection fields of a list a workspace has and each member has a share of (time
+ * requests, leaves, timesheets): the member's field is the workspace's, filtered by its user.
+ */
+export function workspaceAndMemberConnections<GW extends PageArgs, GM extends PageArgs, A, R>(
+  spec: WorkspaceAndMemberSpec<GW, GM, A, R>,
+): [ClassType, ClassType] {
+  const { field, connection, list } = spec;
+  return [
+    connectionField({
+      parent: Workspace,
+      field,
+      connection,
+      list,
+      ...spec.workspace,
+      toArgs: (ws: WorkspaceRecord, args) => spec.toArgs(ws.workspaceId, args),
+    }),
+    connectionField({
+      parent: Member,
+      field,
+      connection,
+      list,
+      ...spec.member,
+      toArgs: (member: MemberRecord, args) => spec.toArgs(member.workspaceId, args, member.userId),
+    }),
+  ];
 }

@@ -23,14 +23,11 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField } from './lookup-field.js';
-import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { amount, ADMINS, resourceWrite, someField } from './resource-write.js';
 
 @Resolver(() => Contract)
-export class ContractResolver extends NodeResolver(Contract, (c: ContractRecord) => [
-  c.workspaceId,
-  c.contractId,
-]) {
+export class ContractResolver extends WorkspaceNodeResolver(Contract, (c: ContractRecord) => c.contractId) {
   @FieldResolver(() => Member, { nullable: true, description: 'The member this contract assigns.' })
   member(@Root() contract: ContractRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord> {
     return ctx.loaders.member.load({ workspaceId: contract.workspaceId, id: contract.userId });

@@ -26,7 +26,7 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { dateRange, nonEmpty, positiveAmount, uuid } from './money-validate.js';
-import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -37,10 +37,7 @@ const byName = <R>(rows: R[], nameOf: (r: R) => string | null, name: string | nu
   name == null ? null : (rows.find((r) => nameOf(r) === name) ?? null);
 
 @Resolver(() => Expense)
-export class ExpenseResolver extends NodeResolver(Expense, (e: ExpenseRecord) => [
-  e.workspaceId,
-  e.expenseId,
-]) {
+export class ExpenseResolver extends WorkspaceNodeResolver(Expense, (e: ExpenseRecord) => e.expenseId) {
   @FieldResolver(() => Project, {
     nullable: true,
     description:
@@ -68,10 +65,10 @@ export class ExpenseResolver extends NodeResolver(Expense, (e: ExpenseRecord) =>
 }
 
 @Resolver(() => ExpenseCategory)
-export class ExpenseCategoryResolver extends NodeResolver(ExpenseCategory, (c: ExpenseCategoryRecord) => [
-  c.workspaceId,
-  c.categoryId,
-]) {}
+export class ExpenseCategoryResolver extends WorkspaceNodeResolver(
+  ExpenseCategory,
+  (c: ExpenseCategoryRecord) => c.categoryId,
+) {}
 
 export const DeletedExpenseResolver = DeletedNodeResolver(
   DeletedExpense,

@@ -37,9 +37,9 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { dateRange, naming, stringId } from './approval-checks.js';
 import { approvalMoves } from './approval-moves.js';
-import { connectionField } from './connection-field.js';
+import { workspaceAndMemberConnections } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
 const ROLES_READ = 'Owners and Executive Managers see every member’s; other members only their own.';
@@ -63,13 +63,13 @@ async function policyOfLeave(ctx: RequestContext, leave: LeaveRecord): Promise<L
 }
 
 @Resolver(() => LeavePolicy)
-export class LeavePolicyResolver extends NodeResolver(LeavePolicy, (p: LeavePolicyRecord) => [
-  p.workspaceId,
-  p.policyId,
-]) {}
+export class LeavePolicyResolver extends WorkspaceNodeResolver(
+  LeavePolicy,
+  (p: LeavePolicyRecord) => p.policyId,
+) {}
 
 @Resolver(() => Leave)
-export class LeaveResolver extends NodeResolver(Leave, (l: LeaveRecord) => [l.workspaceId, l.leaveId]) {
+export class LeaveResolver extends WorkspaceNodeResolver(Leave, (l: LeaveRecord) => l.leaveId) {
   @FieldResolver(() => Boolean, {
     description:
       'False only on a mutation answer when WebWork applied the write but the leave could not be read back: the fields WebWork did not tell are null. Do not repeat the write; read the leave again later.',
@@ -149,24 +149,16 @@ const listArgs = (workspaceId: number, args: WorkspaceLeavesArgs, userId?: numbe
   };
 };
 
-export const WorkspaceLeavesResolver = connectionField({
-  parent: Workspace,
+export const [WorkspaceLeavesResolver, MemberLeavesResolver] = workspaceAndMemberConnections({
   field: 'leaves',
   connection: LeaveConnection,
-  args: WorkspaceLeavesArgs,
-  description: `Leave requests of this workspace, filtered by status, member, policy, paid or not, and days overlapping from..to. ${ROLES_READ}`,
   list: leavesList,
-  toArgs: (ws: WorkspaceRecord, args) => listArgs(ws.workspaceId, args),
-});
-
-export const MemberLeavesResolver = connectionField({
-  parent: Member,
-  field: 'leaves',
-  connection: LeaveConnection,
-  args: LeavesArgs,
-  description: `This member’s leave requests. ${ROLES_READ}`,
-  list: leavesList,
-  toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
+  workspace: {
+    args: WorkspaceLeavesArgs,
+    description: `Leave requests of this workspace, filtered by status, member, policy, paid or not, and days overlapping from..to. ${ROLES_READ}`,
+  },
+  member: { args: LeavesArgs, description: `This member’s leave requests. ${ROLES_READ}` },
+  toArgs: listArgs,
 });
 
 @Resolver()

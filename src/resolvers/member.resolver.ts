@@ -26,7 +26,7 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import {
   amount,
   email,
@@ -38,7 +38,7 @@ import {
 } from './resource-write.js';
 
 @Resolver(() => Member)
-export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m.workspaceId, m.userId]) {
+export class MemberResolver extends WorkspaceNodeResolver(Member, (m: MemberRecord) => m.userId) {
   @FieldResolver(() => String, { description: 'First and last name, joined by a space.' })
   fullName(@Root() member: MemberRecord): string {
     return `${member.firstName} ${member.lastName}`.trim();

@@ -22,6 +22,15 @@ export function NodeResolver<R>(type: ClassType, parts: (record: R) => (string |
   return Node;
 }
 
+/**
+ * `NodeResolver` of a type that lives in one workspace and has an upstream id (most of them): the
+ * global id is `<Type>:<workspaceId>:<upstreamId(record)>`.
+ */
+export const WorkspaceNodeResolver = <R extends { workspaceId: number }>(
+  type: ClassType,
+  upstreamId: (record: R) => string | number,
+) => NodeResolver(type, (record: R) => [record.workspaceId, upstreamId(record)]);
+
 /** What a delete answers: the ids the object had (`deletedId` where WebWork names it so). */
 interface DeletedRecord {
   workspaceId: number;

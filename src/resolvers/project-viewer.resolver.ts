@@ -26,14 +26,14 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { email, requiredText, ADMINS, resourceWrite } from './resource-write.js';
 
 @Resolver(() => ProjectViewer)
-export class ProjectViewerResolver extends NodeResolver(ProjectViewer, (v: ProjectViewerRecord) => [
-  v.workspaceId,
-  v.viewerId,
-]) {
+export class ProjectViewerResolver extends WorkspaceNodeResolver(
+  ProjectViewer,
+  (v: ProjectViewerRecord) => v.viewerId,
+) {
   @FieldResolver(() => [Int], { description: 'Ids of the projects the viewer may see.' })
   projectIds(@Root() viewer: ProjectViewerRecord): number[] {
     return viewer.projects.map((p) => p.projectId);

@@ -28,7 +28,7 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField, orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import {
   amount,
   optionalText,
@@ -41,10 +41,7 @@ import {
 import { positiveId } from './validate.js';
 
 @Resolver(() => Project)
-export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) => [
-  p.workspaceId,
-  p.projectId,
-]) {
+export class ProjectResolver extends WorkspaceNodeResolver(Project, (p: ProjectRecord) => p.projectId) {
   @FieldResolver(() => [Contract], {
     nullable: true,
     description: 'Contracts on this project (its assigned members).',

@@ -27,12 +27,12 @@ import { Project } from '../schema/types/project.type.js';
 import { Task, TaskAssignee } from '../schema/types/task.type.js';
 import type { RequestContext } from '../server/context.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
 import { positiveId } from './validate.js';
 
 @Resolver(() => Task)
-export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [t.workspaceId, t.taskId]) {
+export class TaskResolver extends WorkspaceNodeResolver(Task, (t: TaskRecord) => t.taskId) {
   @FieldResolver(() => Project, { nullable: true, description: 'The project this task belongs to.' })
   project(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<ProjectRecord> {
     return ctx.loaders.project.load({ workspaceId: task.workspaceId, id: task.projectId });

@@ -12,7 +12,6 @@ import {
   type TimeRequestRecord,
   type TimeRequestsArgs as ListArgs,
 } from '../catalogue/time-requests.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import {
   ApproveTimeRequestInput,
@@ -31,22 +30,21 @@ import {
 import { Contract } from '../schema/types/contract.type.js';
 import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
-import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { dateRange, naming, wireDateTime } from './approval-checks.js';
 import { approvalMoves } from './approval-moves.js';
-import { connectionField } from './connection-field.js';
+import { workspaceAndMemberConnections } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
 const ROLES_READ = 'Owners and Executive Managers see every member’s requests; other members only their own.';
 
 @Resolver(() => TimeRequest)
-export class TimeRequestResolver extends NodeResolver(TimeRequest, (t: TimeRequestRecord) => [
-  t.workspaceId,
-  t.timeRequestId,
-]) {
+export class TimeRequestResolver extends WorkspaceNodeResolver(
+  TimeRequest,
+  (t: TimeRequestRecord) => t.timeRequestId,
+) {
   @FieldResolver(() => Boolean, {
     description:
       'False only on a mutation answer when WebWork applied the write but the request could not be read back: the fields WebWork did not tell are null. Do not repeat the write; read the request again later.',
@@ -108,24 +106,16 @@ const listArgs = (workspaceId: number, args: WorkspaceTimeRequestsArgs, userId?:
   };
 };
 
-export const WorkspaceTimeRequestsResolver = connectionField({
-  parent: Workspace,
+export const [WorkspaceTimeRequestsResolver, MemberTimeRequestsResolver] = workspaceAndMemberConnections({
   field: 'timeRequests',
   connection: TimeRequestConnection,
-  args: WorkspaceTimeRequestsArgs,
-  description: `Requests for manual time in this workspace, filtered by status, member, project and start day (from..to, inclusive). ${ROLES_READ}`,
   list: timeRequestsList,
-  toArgs: (ws: WorkspaceRecord, args) => listArgs(ws.workspaceId, args),
-});
-
-export const MemberTimeRequestsResolver = connectionField({
-  parent: Member,
-  field: 'timeRequests',
-  connection: TimeRequestConnection,
-  args: TimeRequestsArgs,
-  description: `This member’s requests for manual time. ${ROLES_READ}`,
-  list: timeRequestsList,
-  toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
+  workspace: {
+    args: WorkspaceTimeRequestsArgs,
+    description: `Requests for manual time in this workspace, filtered by status, member, project and start day (from..to, inclusive). ${ROLES_READ}`,
+  },
+  member: { args: TimeRequestsArgs, description: `This member’s requests for manual time. ${ROLES_READ}` },
+  toArgs: listArgs,
 });
 
 @Resolver()

@@ -11,7 +11,6 @@ import {
   timesheetsList,
   unsubmitTimesheet,
 } from '../catalogue/timesheets.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import {
   ApproveTimesheetInput,
@@ -28,20 +27,20 @@ import {
 import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
 import { Timesheet, TimesheetConnection, TimesheetEntry } from '../schema/types/timesheet.type.js';
-import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { batchMove, batchResultOf } from './batch-move.js';
-import { connectionField } from './connection-field.js';
+import { dateRange } from './approval-checks.js';
+import { workspaceAndMemberConnections } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
 @Resolver(() => Timesheet)
-export class TimesheetResolver extends NodeResolver(Timesheet, (t: TimesheetRecord) => [
-  t.workspaceId,
-  t.timesheetId,
-]) {
+export class TimesheetResolver extends WorkspaceNodeResolver(
+  Timesheet,
+  (t: TimesheetRecord) => t.timesheetId,
+) {
   @FieldResolver(() => Member, {
     nullable: true,
     description: 'The member whose timesheet this is; null if the caller cannot see them.',
@@ -78,36 +77,27 @@ export class TimesheetEntryResolver {
 }
 
 /** `from` after `to` is an empty range, more likely a mistake: said before any upstream call. */
-function dateRange(args: TimesheetsArgs) {
-  if (args.from && args.to && args.from > args.to) {
-    throw badUserInput('to', `to must be on or after from (${args.from}), got ${args.to}`);
-  }
-  return { status: args.status, from: args.from, to: args.to };
-}
+const listArgs = (workspaceId: number, args: WorkspaceTimesheetsArgs, userId?: number) => {
+  dateRange('from', args.from, 'to', args.to);
+  if (args.userId != null) positiveId('userId', args.userId);
+  return { workspaceId, userId: userId ?? args.userId, status: args.status, from: args.from, to: args.to };
+};
 
-export const WorkspaceTimesheetsResolver = connectionField({
-  parent: Workspace,
+export const [WorkspaceTimesheetsResolver, MemberTimesheetsResolver] = workspaceAndMemberConnections({
   field: 'timesheets',
   connection: TimesheetConnection,
-  args: WorkspaceTimesheetsArgs,
-  description:
-    'Timesheets of this workspace (pay periods, with their daily breakdown). Owners and Executive Managers see every member’s; other roles only their own.',
   list: timesheetsList,
-  toArgs: (ws: WorkspaceRecord, args) => {
-    if (args.userId != null) positiveId('userId', args.userId);
-    return { ...dateRange(args), userId: args.userId, workspaceId: ws.workspaceId };
+  workspace: {
+    args: WorkspaceTimesheetsArgs,
+    description:
+      'Timesheets of this workspace (pay periods, with their daily breakdown). Owners and Executive Managers see every member’s; other roles only their own.',
   },
-});
-
-export const MemberTimesheetsResolver = connectionField({
-  parent: Member,
-  field: 'timesheets',
-  connection: TimesheetConnection,
-  args: TimesheetsArgs,
-  description:
-    'This member’s timesheets. Owners and Executive Managers see anyone’s; other roles only their own (empty for others).',
-  list: timesheetsList,
-  toArgs: (m: MemberRecord, args) => ({ ...dateRange(args), userId: m.userId, workspaceId: m.workspaceId }),
+  member: {
+    args: TimesheetsArgs,
+    description:
+      'This member’s timesheets. Owners and Executive Managers see anyone’s; other roles only their own (empty for others).',
+  },
+  toArgs: listArgs,
 });
 
 const TIMESHEET_ID = /^[\w-]{1,100}$/;

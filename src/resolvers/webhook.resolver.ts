@@ -22,17 +22,14 @@ import { DeletedWebhook, Webhook } from '../schema/types/webhook.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import { connectionField } from './connection-field.js';
 import { httpUrl, opaqueId } from './money-validate.js';
-import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { positiveId } from './validate.js';
 
 export const WebhookConnection = connectionOf(Webhook, 'Webhook');
 
 @Resolver(() => Webhook)
-export class WebhookResolver extends NodeResolver(Webhook, (w: WebhookRecord) => [
-  w.workspaceId,
-  w.webhookId,
-]) {}
+export class WebhookResolver extends WorkspaceNodeResolver(Webhook, (w: WebhookRecord) => w.webhookId) {}
 
 export const DeletedWebhookResolver = DeletedNodeResolver(
   DeletedWebhook,
