@@ -7,6 +7,7 @@ import type { ContractRecord } from '../catalogue/contracts.operations.js';
 import {
   createProject,
   deleteProject,
+  type ProjectFields,
   projectsList,
   type ProjectRecord,
   updateProject,
@@ -108,14 +109,7 @@ export const ProjectTasksResolver = connectionField({
   prime: { loader: (l) => l.task, id: (t) => t.taskId },
 });
 
-const checkProjectFields = (input: {
-  startDate?: string | null;
-  deadline?: string | null;
-  estimatedHours?: number | null;
-  budget?: number | null;
-  notes?: string | null;
-  icon?: string | null;
-}) => {
+const checkProjectFields = (input: ProjectFields) => {
   ordered('input.startDate', input.startDate, 'input.deadline', input.deadline);
   amount('input.estimatedHours', input.estimatedHours);
   amount('input.budget', input.budget);

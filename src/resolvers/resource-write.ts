@@ -1,6 +1,7 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
-import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import type { WriteOutcome } from '../catalogue/operation.js';
+import type { MutationSpec } from './mutation-spec.js';
 import { badUserInput, GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
@@ -11,16 +12,12 @@ import { positiveId } from './validate.js';
  * state-move mutation (`verbNoun(input:)`, checked input → the write lifecycle → the changed
  * object with its global `id`, nullable) whose FORBIDDEN names what was refused and who may do it.
  */
-export interface ResourceWriteSpec<I, A, R extends WriteOutcome> {
-  name: string;
-  input: ClassType<I & object>;
+export interface ResourceWriteSpec<I, A, R extends WriteOutcome> extends MutationSpec<I, A, R> {
   returns: ClassType;
-  description: string;
   /** What a refusal names: "create projects". */
   action: string;
   /** Who may: "Owners and Executive Managers". */
   roles: string;
-  write: WriteOperation<A, never, R>;
   /**
    * The input's required ids (`workspaceId`, `projectId`, ...), each checked to be a positive
    * integer before any upstream call (BAD_USER_INPUT naming `input.<id>`), in this order.

@@ -1,17 +1,13 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
-import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import type { WriteOutcome } from '../catalogue/operation.js';
+import type { MutationSpec } from './mutation-spec.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
 
 /** A mutation that moves one upstream object (start a tracker, approve a timesheet, ...). */
-export interface StateMoveSpec<I, A, R extends WriteOutcome> {
-  /** `verbNoun`, taking `input: VerbNounInput!`. */
-  name: string;
-  input: ClassType<I & object>;
+export interface StateMoveSpec<I, A, R extends WriteOutcome> extends MutationSpec<I, A, R> {
   returns: ClassType;
-  description: string;
-  write: WriteOperation<A, never, R>;
   /** The write's arguments from the input; checks it before any upstream call (BAD_USER_INPUT). */
   toArgs(input: I): A;
 }
