@@ -44,6 +44,8 @@ export function batchResultOf(node: ClassType, idField: string, nodeField: strin
 
 /** A mutation applying one write to many objects: `approveTimesheets(input: { workspaceId, timesheetIds })`. */
 export interface BatchMoveSpec<I, A, R extends WriteOutcome> extends MutationSpec<I, A, R> {
+  /** `verbNouns`, taking `input: VerbNounsInput!`. */
+  name: string;
   /** From `batchResultOf`. */
   result: ClassType;
   /**

@@ -73,7 +73,6 @@ const checkContractFields = (input: { weeklyHoursLimit?: number | null; rate?: n
 };
 
 export const CreateContractResolver = resourceWrite({
-  name: 'createContract',
   input: CreateContractInput,
   returns: Contract,
   description:
@@ -89,7 +88,6 @@ export const CreateContractResolver = resourceWrite({
 });
 
 export const UpdateContractResolver = resourceWrite({
-  name: 'updateContract',
   input: UpdateContractInput,
   returns: Contract,
   description:
@@ -106,7 +104,6 @@ export const UpdateContractResolver = resourceWrite({
 });
 
 export const DeleteContractResolver = resourceWrite({
-  name: 'deleteContract',
   input: DeleteContractInput,
   returns: DeletedContract,
   description: 'Deletes a contract (the member leaves the project); returns the ids it had.',

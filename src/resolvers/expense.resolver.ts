@@ -124,7 +124,6 @@ const WRITE_NOTE =
   'Owners and Executive Managers (FORBIDDEN for others). Null with an error when the write failed.';
 
 export const CreateExpenseResolver = stateMove({
-  name: 'createExpense',
   input: CreateExpenseInput,
   returns: Expense,
   description: `Creates an expense and returns it as WebWork answered. Sent exactly once, never retried (a repeat would add a second expense; after UPSTREAM_TIMEOUT read the expenses before trying again). ${WRITE_NOTE}`,
@@ -136,7 +135,6 @@ export const CreateExpenseResolver = stateMove({
 });
 
 export const UpdateExpenseResolver = stateMove({
-  name: 'updateExpense',
   input: UpdateExpenseInput,
   returns: Expense,
   description: `Changes an expense; fields left out are kept. Returns the expense as WebWork answered. ${WRITE_NOTE}`,
@@ -149,7 +147,6 @@ export const UpdateExpenseResolver = stateMove({
 });
 
 export const DeleteExpenseResolver = stateMove({
-  name: 'deleteExpense',
   input: DeleteExpenseInput,
   returns: DeletedExpense,
   description: `Deletes an expense. ${WRITE_NOTE}`,

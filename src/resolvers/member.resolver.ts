@@ -90,7 +90,6 @@ const notOwner = (argument: string, role: MemberRole | null | undefined) => {
 };
 
 export const InviteMemberResolver = resourceWrite({
-  name: 'inviteMember',
   input: InviteMemberInput,
   returns: Member,
   description:
@@ -111,7 +110,6 @@ export const InviteMemberResolver = resourceWrite({
 });
 
 export const UpdateMemberResolver = resourceWrite({
-  name: 'updateMember',
   input: UpdateMemberInput,
   returns: Member,
   description:
@@ -142,7 +140,6 @@ export const UpdateMemberResolver = resourceWrite({
 });
 
 export const RemoveMemberResolver = resourceWrite({
-  name: 'removeMember',
   input: RemoveMemberInput,
   returns: Member,
   description:

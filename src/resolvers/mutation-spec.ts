@@ -6,9 +6,15 @@ import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
  * descriptor of the catalogue behind `<name>(input: <Input>!)`, described for the playground.
  */
 export interface MutationSpec<I, A, R extends WriteOutcome> {
-  /** `verbNoun` (`verbNouns` for a batch), taking `input: VerbNounInput!`. */
-  name: string;
+  /**
+   * `verbNoun`, taking `input: VerbNounInput!`. Default: the write's name in the catalogue, so a
+   * mutation is named after the operation it sends (a batch names itself: `verbNouns`).
+   */
+  name?: string;
   input: ClassType<I & object>;
   description: string;
   write: WriteOperation<A, never, R>;
 }
+
+export const mutationName = <I, A, R extends WriteOutcome>(spec: MutationSpec<I, A, R>): string =>
+  spec.name ?? spec.write.name;

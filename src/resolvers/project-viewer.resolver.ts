@@ -77,7 +77,6 @@ export const WorkspaceProjectViewersResolver = connectionField({
 });
 
 export const CreateProjectViewerResolver = resourceWrite({
-  name: 'createProjectViewer',
   input: CreateProjectViewerInput,
   returns: ProjectViewer,
   description: 'Invites a project viewer (WebWork emails them); returns the viewer as WebWork created it.',
@@ -94,7 +93,6 @@ export const CreateProjectViewerResolver = resourceWrite({
 });
 
 export const DeleteProjectViewerResolver = resourceWrite({
-  name: 'deleteProjectViewer',
   input: DeleteProjectViewerInput,
   returns: ProjectViewer,
   description:
@@ -106,7 +104,6 @@ export const DeleteProjectViewerResolver = resourceWrite({
 });
 
 export const RestoreProjectViewerResolver = resourceWrite({
-  name: 'restoreProjectViewer',
   input: RestoreProjectViewerInput,
   returns: ProjectViewer,
   description: 'Restores an archived project viewer; returns it read back.',
@@ -117,7 +114,6 @@ export const RestoreProjectViewerResolver = resourceWrite({
 });
 
 export const AssignProjectViewerResolver = resourceWrite({
-  name: 'assignProjectViewer',
   input: AssignProjectViewerInput,
   returns: ProjectViewer,
   description: 'Gives a project viewer read-only access to a project; returns the viewer read back.',
@@ -128,7 +124,6 @@ export const AssignProjectViewerResolver = resourceWrite({
 });
 
 export const UnassignProjectViewerResolver = resourceWrite({
-  name: 'unassignProjectViewer',
   input: UnassignProjectViewerInput,
   returns: ProjectViewer,
   description: "Takes a project from a project viewer's access; returns the viewer read back.",

@@ -118,7 +118,6 @@ const checkProjectFields = (input: ProjectFields) => {
 };
 
 export const CreateProjectResolver = resourceWrite({
-  name: 'createProject',
   input: CreateProjectInput,
   returns: Project,
   description: 'Creates a project; returns it as WebWork created it.',
@@ -134,7 +133,6 @@ export const CreateProjectResolver = resourceWrite({
 });
 
 export const UpdateProjectResolver = resourceWrite({
-  name: 'updateProject',
   input: UpdateProjectInput,
   returns: Project,
   description: 'Changes a project (an archived one cannot be changed); returns it read back.',
@@ -151,7 +149,6 @@ export const UpdateProjectResolver = resourceWrite({
 });
 
 export const DeleteProjectResolver = resourceWrite({
-  name: 'deleteProject',
   input: DeleteProjectInput,
   returns: Project,
   description:

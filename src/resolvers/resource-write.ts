@@ -1,7 +1,7 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
 import type { WriteOutcome } from '../catalogue/operation.js';
-import type { MutationSpec } from './mutation-spec.js';
+import { type MutationSpec, mutationName } from './mutation-spec.js';
 import { badUserInput, GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
@@ -43,10 +43,11 @@ export function resourceWrite<I, A, R extends WriteOutcome>(
   spec: ResourceWriteSpec<I, A, R> & { toArgs(input: I): A },
 ): ClassType;
 export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteSpec<I, A, R>): ClassType {
+  const name = mutationName(spec);
   abstract class ResourceWriteResolver {}
   defineResolverMethod(
     ResourceWriteResolver,
-    spec.name,
+    name,
     async (input: I, ctx: RequestContext): Promise<R> => {
       for (const id of spec.ids ?? []) positiveId(`input.${id}`, input[id] as number);
       const args = spec.toArgs ? spec.toArgs(input) : (input as unknown as A);
@@ -58,7 +59,7 @@ export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteS
         if (error instanceof GatewayError && error.code === 'FORBIDDEN') {
           throw new GatewayError(
             'FORBIDDEN',
-            `${spec.name} refused: WebWork lets only ${spec.roles} ${spec.action}. ${error.message}`,
+            `${name} refused: WebWork lets only ${spec.roles} ${spec.action}. ${error.message}`,
           );
         }
         throw error;

@@ -1,7 +1,7 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
 import type { WriteOutcome } from '../catalogue/operation.js';
-import type { MutationSpec } from './mutation-spec.js';
+import { type MutationSpec, mutationName } from './mutation-spec.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
 
@@ -21,7 +21,7 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
   abstract class StateMoveResolver {}
   defineResolverMethod(
     StateMoveResolver,
-    spec.name,
+    mutationName(spec),
     (input: I, ctx: RequestContext): Promise<R> =>
       ctx.operations.write(ctx.caller, spec.write, spec.toArgs(input)),
     {

@@ -127,7 +127,6 @@ const checkTaskFields = (input: {
 };
 
 export const CreateTaskResolver = resourceWrite({
-  name: 'createTask',
   input: CreateTaskInput,
   returns: Task,
   description:
@@ -144,7 +143,6 @@ export const CreateTaskResolver = resourceWrite({
 });
 
 export const UpdateTaskResolver = resourceWrite({
-  name: 'updateTask',
   input: UpdateTaskInput,
   returns: Task,
   description: 'Changes a task; returns it read back.',
@@ -169,7 +167,6 @@ export const UpdateTaskResolver = resourceWrite({
 });
 
 export const DeleteTaskResolver = resourceWrite({
-  name: 'deleteTask',
   input: DeleteTaskInput,
   returns: DeletedTask,
   description: 'Deletes a task and its sub-tasks; returns the ids it had.',
@@ -180,7 +177,6 @@ export const DeleteTaskResolver = resourceWrite({
 });
 
 export const AssignTaskResolver = resourceWrite({
-  name: 'assignTask',
   input: AssignTaskInput,
   returns: Task,
   description:
@@ -192,7 +188,6 @@ export const AssignTaskResolver = resourceWrite({
 });
 
 export const UnassignTaskResolver = resourceWrite({
-  name: 'unassignTask',
   input: UnassignTaskInput,
   returns: Task,
   description: "Removes a member from a task's assignees; returns the task read back.",

@@ -75,7 +75,6 @@ const NOTE =
   'Owners and Executive Managers (FORBIDDEN for others). Null with an error when the write failed.';
 
 export const CreateTimeEntryResolver = stateMove({
-  name: 'createTimeEntry',
   input: CreateTimeEntryInput,
   returns: TimeEntry,
   description: `Adds time manually. Sent exactly once, never retried (a repeat would add the time twice; after UPSTREAM_TIMEOUT read the member's entries before trying again). WebWork's documented answer has no id and may save less than asked (overlaps): the entry is then looked up in the member's entries of that date by its start; if it is not found the answer is what is known, with null \`id\` and \`timeEntryId\`. ${NOTE}`,
@@ -92,7 +91,6 @@ export const CreateTimeEntryResolver = stateMove({
 });
 
 export const UpdateTimeEntryResolver = stateMove({
-  name: 'updateTimeEntry',
   input: UpdateTimeEntryInput,
   returns: TimeEntry,
   description: `Changes a time entry; fields left out are kept. WebWork answers no entry: with \`userId\` and \`date\` the entry is read back, otherwise the answer is its id and what the input said. ${NOTE}`,
@@ -110,7 +108,6 @@ export const UpdateTimeEntryResolver = stateMove({
 });
 
 export const DeleteTimeEntryResolver = stateMove({
-  name: 'deleteTimeEntry',
   input: DeleteTimeEntryInput,
   returns: DeletedTimeEntry,
   description: `Deletes a time entry permanently. ${NOTE}`,

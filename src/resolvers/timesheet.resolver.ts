@@ -132,7 +132,6 @@ const MOVE_ANSWER =
   'Sent to WebWork exactly once (never retried). Returns the timesheet read back after the move; if that read fails, the move still happened and the answer says so, with `complete: false`. Null with an error when the move itself failed: BAD_USER_INPUT when WebWork refuses it for the timesheet’s status (e.g. approving an approved one), FORBIDDEN for a role WebWork refuses, NOT_FOUND for an unknown id.';
 
 export const SubmitTimesheetResolver = stateMove({
-  name: 'submitTimesheet',
   input: SubmitTimesheetInput,
   returns: Timesheet,
   description: `Submits a PENDING or REJECTED timesheet for approval. Who: the timesheet’s member, or Owners and Executive Managers for anyone. ${MOVE_ANSWER}`,
@@ -141,7 +140,6 @@ export const SubmitTimesheetResolver = stateMove({
 });
 
 export const UnsubmitTimesheetResolver = stateMove({
-  name: 'unsubmitTimesheet',
   input: UnsubmitTimesheetInput,
   returns: Timesheet,
   description: `Returns a SUBMITTED timesheet to PENDING so it can be changed. Who: the timesheet’s member, or Owners and Executive Managers for anyone. ${MOVE_ANSWER}`,
@@ -150,7 +148,6 @@ export const UnsubmitTimesheetResolver = stateMove({
 });
 
 export const ApproveTimesheetResolver = stateMove({
-  name: 'approveTimesheet',
   input: ApproveTimesheetInput,
   returns: Timesheet,
   description: `Approves a SUBMITTED timesheet (final). Who: Owners and Executive Managers only. ${MOVE_ANSWER}`,
@@ -159,7 +156,6 @@ export const ApproveTimesheetResolver = stateMove({
 });
 
 export const RejectTimesheetResolver = stateMove({
-  name: 'rejectTimesheet',
   input: RejectTimesheetInput,
   returns: Timesheet,
   description: `Rejects a SUBMITTED timesheet with a reason the member sees; they may submit it again. Who: Owners and Executive Managers only. ${MOVE_ANSWER}`,

@@ -64,7 +64,6 @@ const NOTE =
   'Owners and Executive Managers (FORBIDDEN for others). Null with an error when the write failed.';
 
 export const CreateWebhookResolver = stateMove({
-  name: 'createWebhook',
   input: CreateWebhookInput,
   returns: Webhook,
   description: `Registers a webhook and returns it with its token. Sent exactly once, never retried (a repeat would register it twice; after UPSTREAM_TIMEOUT read the webhooks before trying again). ${NOTE}`,
@@ -80,7 +79,6 @@ export const CreateWebhookResolver = stateMove({
 });
 
 export const UpdateWebhookResolver = stateMove({
-  name: 'updateWebhook',
   input: UpdateWebhookInput,
   returns: Webhook,
   description: `Changes a webhook's URL and events (WebWork answers no data, so the webhook is read back; if that read fails the answer is what the input said, with a null token). ${NOTE}`,
@@ -97,7 +95,6 @@ export const UpdateWebhookResolver = stateMove({
 });
 
 export const DeleteWebhookResolver = stateMove({
-  name: 'deleteWebhook',
   input: DeleteWebhookInput,
   returns: DeletedWebhook,
   description: `Deletes a webhook. ${NOTE}`,
