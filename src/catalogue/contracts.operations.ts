@@ -9,8 +9,8 @@ import {
 } from './contracts.enums.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
+import { list, type Reads, write, type WriteOutcome } from './operation.js';
+import { byIdRead, objectPath, toldCreated, workspaceListTags } from './workspace-objects.js';
 
 export interface ContractRecord extends WriteOutcome {
   workspaceId: number;
@@ -88,20 +88,17 @@ export const contractsList = list<ContractsArgs, WireContract, ContractRecord>({
     project_id: a.projectId,
     status: a.status ? contractStatus.toWire[a.status] : undefined,
   }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'contracts')],
+  tags: workspaceListTags('contracts'),
   map: toContract,
 });
 
 /** `GET /contracts/{contractId}`: one contract (the naive loader mode only). */
-export const contractById = read<{ workspaceId: number; id: number }, WireContract, ContractRecord>({
+export const contractById = byIdRead({
   name: 'contract',
   path: '/contracts/{contractId}',
-  pathParams: (a) => ({ contractId: a.id }),
-  cache: 'lists',
-  query: (a) => ({ workspace_id: a.workspaceId }),
-  key: (a) => ({ workspace_id: a.workspaceId, contract_id: a.id }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'contracts')],
-  map: (c, a) => toContract(c!, a),
+  keyParam: 'contract_id',
+  tags: workspaceListTags('contracts'),
+  map: toContract,
 });
 
 /** The writable fields of a contract, in gateway spelling. */
@@ -181,24 +178,14 @@ export const createContract = write<CreateContractArgs, WireContract | null, Con
     ...contractFieldsBody(a),
   }),
   stale: contractStale,
-  told: (a, c) => {
-    if (!c) {
-      throw new GatewayError(
-        'UPSTREAM_UNAVAILABLE',
-        'WebWork created the contract but did not tell its id; read the contracts before creating it again.',
-      );
-    }
-    return toContract(c, a);
-  },
+  told: toldCreated('contract', 'contracts', toContract),
 });
 
 /** `PUT /contracts/{contractId}`: limits, screenshots, rate, pause/resume; read back. */
 export const updateContract = write<UpdateContractArgs, WireContract | null, ContractRecord>({
   name: 'updateContract',
   method: 'PUT',
-  path: '/contracts/{contractId}',
-  pathParams: (a) => ({ contractId: a.contractId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/contracts/{contractId}', (a: ContractRefArgs) => a.contractId),
   verb: 'contract update',
   subject: 'contract',
   body: (a) => ({
@@ -215,9 +202,7 @@ export const updateContract = write<UpdateContractArgs, WireContract | null, Con
 export const deleteContract = write<ContractRefArgs, unknown, ContractRecord>({
   name: 'deleteContract',
   method: 'DELETE',
-  path: '/contracts/{contractId}',
-  pathParams: (a) => ({ contractId: a.contractId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/contracts/{contractId}', (a: ContractRefArgs) => a.contractId),
   verb: 'contract deletion',
   subject: 'contract',
   stale: contractStale,

@@ -3,7 +3,8 @@ import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { MemberRole, MemberStatus, memberRole, memberStatus } from './members.enums.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
+import { list, type Reads, write, type WriteOutcome } from './operation.js';
+import { byIdRead, objectPath, workspaceListTags } from './workspace-objects.js';
 
 export interface MemberRecord extends WriteOutcome {
   workspaceId: number;
@@ -86,20 +87,17 @@ export const membersList = list<MembersArgs, WireMember, MemberRecord>({
     status: a.status ? memberStatus.toWire[a.status] : undefined,
     email: a.email,
   }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'members')],
+  tags: workspaceListTags('members'),
   map: toMember,
 });
 
 /** `GET /members/{memberId}`: one member (the naive loader mode only). */
-export const memberById = read<{ workspaceId: number; id: number }, WireMember, MemberRecord>({
+export const memberById = byIdRead({
   name: 'member',
   path: '/members/{memberId}',
-  pathParams: (a) => ({ memberId: a.id }),
-  cache: 'lists',
-  query: (a) => ({ workspace_id: a.workspaceId }),
-  key: (a) => ({ workspace_id: a.workspaceId, user_id: a.id }),
+  keyParam: 'user_id',
   tags: (a) => [tags.workspace(a.workspaceId), tags.member(a.workspaceId, a.id)],
-  map: (m, a) => toMember(m!, a),
+  map: toMember,
 });
 
 export interface InviteMemberArgs {
@@ -210,9 +208,7 @@ export const inviteMember = write<InviteMemberArgs, WireInvitation | null, Membe
 export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRecord>({
   name: 'updateMember',
   method: 'PUT',
-  path: '/members/{memberId}',
-  pathParams: (a) => ({ memberId: a.userId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/members/{memberId}', (a: MemberRefArgs) => a.userId),
   verb: 'member update',
   subject: 'member',
   body: (a) => ({
@@ -235,9 +231,7 @@ export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRec
 export const removeMember = write<MemberRefArgs, unknown, MemberRecord>({
   name: 'removeMember',
   method: 'DELETE',
-  path: '/members/{memberId}',
-  pathParams: (a) => ({ memberId: a.userId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/members/{memberId}', (a: MemberRefArgs) => a.userId),
   verb: 'member archive',
   subject: 'member',
   stale: memberStale,
