@@ -1,5 +1,6 @@
 import { tags } from '../cache/keys.js';
 import { ApprovalStatus, approvalStatus } from './approvals.enums.js';
+import { decisions } from './decisions.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
@@ -195,39 +196,21 @@ export interface DecideTimeRequestArgs extends TimeRequestKey {
 const readBackTimeRequest = (reads: Reads, a: TimeRequestKey) =>
   reads.read(timeRequestById, { workspaceId: a.workspaceId, timeRequestId: a.timeRequestId });
 
-/** `POST /time-requests/{timeRequestId}/approve` (doc set A's method; `data` may be null). */
-export const approveTimeRequest = write<DecideTimeRequestArgs, WireTimeRequest, TimeRequestRecord>({
-  name: 'approveTimeRequest',
+/**
+ * `POST /time-requests/{timeRequestId}/approve` (doc set A's method; `data` may be null) and
+ * `/reject` with the required `comment`.
+ */
+export const { approve: approveTimeRequest, reject: rejectTimeRequest } = decisions({
+  noun: 'TimeRequest',
   method: 'POST',
-  path: '/time-requests/{timeRequestId}/approve',
-  pathParams: (a) => ({ timeRequestId: a.timeRequestId }),
-  verb: 'approval',
+  path: '/time-requests/{timeRequestId}',
+  id: (a: DecideTimeRequestArgs) => a.timeRequestId,
   subject: 'time request',
-  body: (a) => ({ workspace_id: a.workspaceId }),
+  reasonField: 'comment',
   stale: (a) => [timeRequestsTag(a.workspaceId)],
-  told: (a, data) => toldRecord(a, data, ApprovalStatus.APPROVED),
-  readBack: {
-    read: readBackTimeRequest,
-    applied: (state) => state.status === ApprovalStatus.APPROVED,
-  },
-});
-
-/** `POST /time-requests/{timeRequestId}/reject` with the required `comment`. */
-export const rejectTimeRequest = write<DecideTimeRequestArgs, WireTimeRequest, TimeRequestRecord>({
-  name: 'rejectTimeRequest',
-  method: 'POST',
-  path: '/time-requests/{timeRequestId}/reject',
-  pathParams: (a) => ({ timeRequestId: a.timeRequestId }),
-  verb: 'rejection',
-  subject: 'time request',
-  body: (a) => ({ workspace_id: a.workspaceId, comment: a.comment }),
-  stale: (a) => [timeRequestsTag(a.workspaceId)],
-  told: (a, data) => ({
-    ...toldRecord(a, data, ApprovalStatus.REJECTED),
-    comment: data?.comment ?? a.comment ?? null,
-  }),
-  readBack: {
-    read: readBackTimeRequest,
-    applied: (state) => state.status === ApprovalStatus.REJECTED,
-  },
+  told: (a, data: WireTimeRequest | null | undefined, status) =>
+    status === ApprovalStatus.REJECTED
+      ? { ...toldRecord(a, data, status), comment: data?.comment ?? a.comment ?? null }
+      : toldRecord(a, data, status),
+  read: readBackTimeRequest,
 });
