@@ -86,7 +86,7 @@ export const contractsList = list<ContractsArgs, WireContract, ContractRecord>({
     workspace_id: a.workspaceId,
     user_id: a.userId,
     project_id: a.projectId,
-    status: a.status ? contractStatus.toWire[a.status] : undefined,
+    status: contractStatus.wire(a.status),
   }),
   tags: workspaceListTags('contracts'),
   map: toContract,
@@ -126,7 +126,7 @@ export interface UpdateContractArgs extends ContractFields, ContractRefArgs {
 
 const contractFieldsBody = (a: ContractFields) => ({
   weekly_hours_limit: a.weeklyHoursLimit,
-  screenshots: a.screenshotMode ? screenshotMode.toWire[a.screenshotMode] : undefined,
+  screenshots: screenshotMode.wire(a.screenshotMode),
   rate: a.rate,
 });
 
@@ -191,7 +191,7 @@ export const updateContract = write<UpdateContractArgs, WireContract | null, Con
   body: (a) => ({
     workspace_id: a.workspaceId,
     ...contractFieldsBody(a),
-    status: a.status ? contractStatus.toWire[a.status] : undefined,
+    status: contractStatus.wire(a.status),
   }),
   stale: contractStale,
   told: (a, c) => (c ? toContract(c, a) : blankContract(a)),

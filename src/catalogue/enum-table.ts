@@ -24,6 +24,8 @@ export interface EnumTable<K extends string, W extends string | number> {
   readonly values: { readonly [P in K]: P };
   /** The upstream spelling of each value, for queries and bodies. */
   readonly toWire: Readonly<Record<K, W>>;
+  /** The upstream spelling of an optional argument: nothing is sent for a value not given. */
+  wire(value: K | null | undefined): W | undefined;
   /** The value of each upstream spelling (codes as strings), for reading answers. */
   readonly fromWire: Readonly<Record<string, K>>;
   /** type-graphql's `valuesConfig`: one description per value. */
@@ -45,9 +47,11 @@ export function defineEnum<K extends string, W extends string | number>(
 ): EnumTable<K, W> {
   const keys = Object.keys(entries) as K[];
   const each = <V>(f: (key: K) => V) => Object.fromEntries(keys.map((key) => [key, f(key)]));
+  const toWire = each((key) => entries[key][0]) as Record<K, W>;
   return {
     values: each((key) => key) as { readonly [P in K]: P },
-    toWire: each((key) => entries[key][0]) as Record<K, W>,
+    toWire,
+    wire: (value) => (value == null ? undefined : toWire[value]),
     // Without a prototype, so an upstream "constructor" or "toString" is unknown, not a function.
     fromWire: Object.assign(
       Object.create(null) as Record<string, K>,

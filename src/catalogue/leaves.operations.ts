@@ -103,7 +103,7 @@ export const leavesList = list<LeavesArgs, WireLeave, LeaveRecord>({
     workspace_id: a.workspaceId,
     user_id: a.userId,
     policy_id: wirePolicyId(a.policyId),
-    status: a.status ? approvalStatus.toWire[a.status] : undefined,
+    status: approvalStatus.wire(a.status),
     is_paid: a.isPaid == null ? undefined : a.isPaid ? 'yes' : 'no',
     date_from: a.from,
     date_to: a.to,

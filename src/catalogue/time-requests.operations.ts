@@ -88,7 +88,7 @@ export const timeRequestsList = list<TimeRequestsArgs, WireTimeRequest, TimeRequ
     workspace_id: a.workspaceId,
     user_id: a.userId,
     project_id: a.projectId,
-    status: a.status ? approvalStatus.toWire[a.status] : undefined,
+    status: approvalStatus.wire(a.status),
     date_from: a.from,
     date_to: a.to,
   }),

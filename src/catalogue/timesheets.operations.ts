@@ -126,7 +126,7 @@ export const timesheetsList = list<TimesheetsArgs, WireTimesheet, TimesheetRecor
   query: (a) => ({
     workspace_id: a.workspaceId,
     id: a.id,
-    status: a.status ? timesheetStatus.toWire[a.status] : undefined,
+    status: timesheetStatus.wire(a.status),
     date_from: a.from,
     date_to: a.to,
     user_id: a.userId,

@@ -8,6 +8,11 @@ describe('defineEnum: one table per enum', () => {
   it('builds the enum object, both directions of the wire spelling and the descriptions', () => {
     expect(status.values).toEqual({ ON: 'ON', OFF: 'OFF' });
     expect(status.toWire).toEqual({ ON: 'on', OFF: 'off' });
+    expect([status.wire('OFF'), status.wire(null), status.wire(undefined)]).toEqual([
+      'off',
+      undefined,
+      undefined,
+    ]);
     expect({ ...status.fromWire }).toEqual({ on: 'ON', off: 'OFF', open: 'ON' });
     const codes = defineEnum({ LOW: [10, 'Low.'], HIGH: [20, 'High.'] });
     expect({ ...codes.fromWire }).toEqual({ 10: 'LOW', 20: 'HIGH' });
