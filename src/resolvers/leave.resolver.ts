@@ -38,7 +38,7 @@ import type { RequestContext } from '../server/context.js';
 import { dateRange, naming, stringId } from './approval-checks.js';
 import { approvalMoves } from './approval-moves.js';
 import { workspaceAndMemberConnections } from './connection-field.js';
-import { orNullWhenMissing } from './lookup-field.js';
+import { related } from './lookup-field.js';
 import { WorkspaceNodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -80,8 +80,7 @@ export class LeaveResolver extends WorkspaceNodeResolver(Leave, (l: LeaveRecord)
 
   @FieldResolver(() => Member, { nullable: true, description: 'Who the leave is for.' })
   member(@Root() leave: LeaveRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
-    if (leave.userId == null) return null;
-    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: leave.workspaceId, id: leave.userId }));
+    return related(ctx.loaders.member, leave.workspaceId, leave.userId);
   }
 
   @FieldResolver(() => LeavePolicy, {

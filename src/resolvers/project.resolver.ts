@@ -28,7 +28,7 @@ import { Project } from '../schema/types/project.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
-import { lookupField, orNullWhenMissing } from './lookup-field.js';
+import { lookupField, orNullWhenMissing, related } from './lookup-field.js';
 import { WorkspaceNodeResolver } from './node.resolver.js';
 import {
   amount,
@@ -55,10 +55,8 @@ export class ProjectResolver extends WorkspaceNodeResolver(Project, (p: ProjectR
     nullable: true,
     description: "The project's owner (the workspace owner); null if the caller cannot see them.",
   })
-  owner(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> {
-    return orNullWhenMissing(
-      ctx.loaders.member.load({ workspaceId: project.workspaceId, id: project.ownerId }),
-    );
+  owner(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    return related(ctx.loaders.member, project.workspaceId, project.ownerId);
   }
 
   @FieldResolver(() => Task, {

@@ -26,7 +26,7 @@ import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
 import { Task, TaskAssignee } from '../schema/types/task.type.js';
 import type { RequestContext } from '../server/context.js';
-import { orNullWhenMissing } from './lookup-field.js';
+import { orNullWhenMissing, related } from './lookup-field.js';
 import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
 import { positiveId } from './validate.js';
@@ -77,8 +77,7 @@ export class TaskResolver extends WorkspaceNodeResolver(Task, (t: TaskRecord) =>
     description: 'Who created the task; null if the caller cannot see them.',
   })
   creator(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
-    if (task.creatorId == null) return null;
-    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: task.workspaceId, id: task.creatorId }));
+    return related(ctx.loaders.member, task.workspaceId, task.creatorId);
   }
 
   @FieldResolver(() => [Task], {
@@ -101,10 +100,8 @@ export class TaskAssigneeResolver {
     nullable: true,
     description: 'The assignee as a member; null if the caller cannot see them.',
   })
-  member(@Root() assignee: AssigneeRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> {
-    return orNullWhenMissing(
-      ctx.loaders.member.load({ workspaceId: assignee.workspaceId, id: assignee.userId }),
-    );
+  member(@Root() assignee: AssigneeRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    return related(ctx.loaders.member, assignee.workspaceId, assignee.userId);
   }
 }
 

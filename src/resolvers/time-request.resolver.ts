@@ -34,7 +34,7 @@ import type { RequestContext } from '../server/context.js';
 import { dateRange, naming, wireDateTime } from './approval-checks.js';
 import { approvalMoves } from './approval-moves.js';
 import { workspaceAndMemberConnections } from './connection-field.js';
-import { orNullWhenMissing } from './lookup-field.js';
+import { orNullWhenMissing, related } from './lookup-field.js';
 import { WorkspaceNodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -58,10 +58,7 @@ export class TimeRequestResolver extends WorkspaceNodeResolver(
     @Root() request: TimeRequestRecord,
     @Ctx() ctx: RequestContext,
   ): Promise<MemberRecord | null> | null {
-    if (request.userId == null) return null;
-    return orNullWhenMissing(
-      ctx.loaders.member.load({ workspaceId: request.workspaceId, id: request.userId }),
-    );
+    return related(ctx.loaders.member, request.workspaceId, request.userId);
   }
 
   @FieldResolver(() => Contract, { nullable: true, description: 'The contract the time is for, if any.' })
@@ -69,10 +66,7 @@ export class TimeRequestResolver extends WorkspaceNodeResolver(
     @Root() request: TimeRequestRecord,
     @Ctx() ctx: RequestContext,
   ): Promise<ContractRecord | null> | null {
-    if (request.contractId == null) return null;
-    return orNullWhenMissing(
-      ctx.loaders.contract.load({ workspaceId: request.workspaceId, id: request.contractId }),
-    );
+    return related(ctx.loaders.contract, request.workspaceId, request.contractId);
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'The project the time is for, if any.' })

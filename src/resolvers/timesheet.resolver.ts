@@ -31,7 +31,7 @@ import type { RequestContext } from '../server/context.js';
 import { batchMove, batchResultOf } from './batch-move.js';
 import { dateRange } from './approval-checks.js';
 import { workspaceAndMemberConnections } from './connection-field.js';
-import { orNullWhenMissing } from './lookup-field.js';
+import { related } from './lookup-field.js';
 import { WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
@@ -46,8 +46,7 @@ export class TimesheetResolver extends WorkspaceNodeResolver(
     description: 'The member whose timesheet this is; null if the caller cannot see them.',
   })
   member(@Root() sheet: TimesheetRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
-    if (sheet.userId == null) return null;
-    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: sheet.workspaceId, id: sheet.userId }));
+    return related(ctx.loaders.member, sheet.workspaceId, sheet.userId);
   }
 
   @FieldResolver(() => Boolean, {
@@ -69,10 +68,7 @@ export class TimesheetEntryResolver {
     @Root() entry: TimesheetEntryRecord,
     @Ctx() ctx: RequestContext,
   ): Promise<ProjectRecord | null> | null {
-    if (entry.projectId == null) return null;
-    return orNullWhenMissing(
-      ctx.loaders.project.load({ workspaceId: entry.workspaceId, id: entry.projectId }),
-    );
+    return related(ctx.loaders.project, entry.workspaceId, entry.projectId);
   }
 }
 
