@@ -63,7 +63,7 @@ export const WorkspaceContractResolver = lookupField({
 export const DeletedContractResolver = DeletedNodeResolver(
   DeletedContract,
   'Contract',
-  (c: ContractRecord) => c.contractId,
+  (c: ContractRecord) => [c.workspaceId, c.contractId],
   { description: 'The global id the contract had.' },
 );
 

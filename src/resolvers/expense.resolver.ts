@@ -73,7 +73,7 @@ export class ExpenseCategoryResolver extends WorkspaceNodeResolver(
 export const DeletedExpenseResolver = DeletedNodeResolver(
   DeletedExpense,
   'Expense',
-  (d: DeletedRecord) => d.deletedId,
+  (d: DeletedRecord) => [d.workspaceId, d.deletedId],
   { idField: 'expenseId' },
 );
 

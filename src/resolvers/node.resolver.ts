@@ -38,26 +38,21 @@ interface DeletedRecord {
 }
 
 /**
- * The resolver of a `Deleted<Type>` answer: the global id the object had, the same as its
- * `NodeResolver` gave it, so client caches can evict it. `idField`, when given, is the upstream id
- * field, answered from the write's `deletedId`.
+ * The resolver of a `Deleted<Type>` answer: the global id the object had, from the same parts its
+ * `NodeResolver` used (`[workspaceId, upstream id, ...]`), so client caches can evict it.
+ * `idField`, when given, is the upstream id field, answered from the write's `deletedId`.
  */
 export function DeletedNodeResolver<R extends DeletedRecord>(
   deleted: ClassType,
   typeName: string,
-  upstreamId: (record: R) => string | number,
+  parts: (record: R) => (string | number)[],
   { description, idField }: { description?: string; idField?: string } = {},
 ): ClassType {
   abstract class DeletedNode {}
-  defineResolverMethod(
-    DeletedNode,
-    'id',
-    (record: R) => globalId(typeName, record.workspaceId, upstreamId(record)),
-    {
-      params: [Root()],
-      method: FieldResolver(() => ID, description ? { description } : {}),
-    },
-  );
+  defineResolverMethod(DeletedNode, 'id', (record: R) => globalId(typeName, ...parts(record)), {
+    params: [Root()],
+    method: FieldResolver(() => ID, description ? { description } : {}),
+  });
   if (idField) {
     defineResolverMethod(DeletedNode, idField, (record: R) => record.deletedId, {
       params: [Root()],

@@ -106,9 +106,14 @@ export class TaskAssigneeResolver {
 }
 
 /** The global id a deleted task had (`Task:<workspaceId>:<taskId>`). */
-export const DeletedTaskResolver = DeletedNodeResolver(DeletedTask, 'Task', (t: TaskRecord) => t.taskId, {
-  description: 'The global id the task had.',
-});
+export const DeletedTaskResolver = DeletedNodeResolver(
+  DeletedTask,
+  'Task',
+  (t: TaskRecord) => [t.workspaceId, t.taskId],
+  {
+    description: 'The global id the task had.',
+  },
+);
 
 const TASK_MANAGERS = 'Owners, Executive Managers, Project Managers and Team Managers';
 

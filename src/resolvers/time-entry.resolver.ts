@@ -36,7 +36,7 @@ export class TimeEntryResolver {
 export const DeletedTimeEntryResolver = DeletedNodeResolver(
   DeletedTimeEntry,
   'TimeEntry',
-  (d: DeletedTimeEntryRecord) => d.deletedId,
+  (d: DeletedTimeEntryRecord) => [d.workspaceId, d.deletedId],
   { idField: 'timeEntryId' },
 );
 

@@ -34,7 +34,7 @@ export class WebhookResolver extends WorkspaceNodeResolver(Webhook, (w: WebhookR
 export const DeletedWebhookResolver = DeletedNodeResolver(
   DeletedWebhook,
   'Webhook',
-  (d: DeletedWebhookRecord) => d.deletedId,
+  (d: DeletedWebhookRecord) => [d.workspaceId, d.deletedId],
   { idField: 'webhookId' },
 );
 
