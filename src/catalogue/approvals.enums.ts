@@ -1,15 +1,10 @@
-import { invert } from './enum-table.js';
+import { defineEnum, type EnumOf } from './enum-table.js';
 
 /** The state of a time request or a leave request: pending → approved | rejected, once. */
-export enum ApprovalStatus {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-}
-
-export const approvalStatusLabels: Readonly<Record<ApprovalStatus, string>> = {
-  [ApprovalStatus.PENDING]: 'pending',
-  [ApprovalStatus.APPROVED]: 'approved',
-  [ApprovalStatus.REJECTED]: 'rejected',
-};
-export const approvalStatusFromLabel = invert(approvalStatusLabels);
+export const approvalStatus = defineEnum({
+  PENDING: ['pending', 'Waiting for an Owner or Executive Manager to decide (upstream `pending`).'],
+  APPROVED: ['approved', 'Approved (upstream `approved`); final.'],
+  REJECTED: ['rejected', 'Rejected (upstream `rejected`), usually with a comment or reason; final.'],
+});
+export const ApprovalStatus = approvalStatus.values;
+export type ApprovalStatus = EnumOf<typeof approvalStatus>;

@@ -1,17 +1,16 @@
 import { tags } from '../cache/keys.js';
 import {
   type ContractStatus,
-  contractStatusFromLabel,
-  contractStatusLabels,
+  contractStatus,
   type RateSource,
-  rateSourceByCode,
+  rateSource,
   type ScreenshotMode,
-  screenshotModeLabels,
+  screenshotMode,
 } from './contracts.enums.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
+import { list, type Reads, write, type WriteOutcome } from './operation.js';
+import { byIdRead, objectPath, toldCreated, workspaceListTags } from './workspace-objects.js';
 
 export interface ContractRecord extends WriteOutcome {
   workspaceId: number;
@@ -60,9 +59,9 @@ const toContract = (c: WireContract, { workspaceId }: { workspaceId: number }): 
   screenshotMode: c.screenshots ?? null,
   screenshotLabel: c.screenshots_label ?? null,
   rate: c.rate ?? null,
-  rateSource: c.rate_type == null ? null : (rateSourceByCode[c.rate_type] ?? null),
+  rateSource: c.rate_type == null ? null : (rateSource.fromWire[c.rate_type] ?? null),
   currency: c.currency ?? null,
-  status: fromUpstream(contractStatusFromLabel, c.status, 'contract status'),
+  status: fromUpstream(contractStatus.fromWire, c.status, 'contract status'),
   isBillable: c.is_billable ?? null,
   createdAt: toIsoDateTime(c.created_at),
   updatedAt: toIsoDateTime(c.updated_at),
@@ -87,22 +86,19 @@ export const contractsList = list<ContractsArgs, WireContract, ContractRecord>({
     workspace_id: a.workspaceId,
     user_id: a.userId,
     project_id: a.projectId,
-    status: a.status ? contractStatusLabels[a.status] : undefined,
+    status: contractStatus.wire(a.status),
   }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'contracts')],
+  tags: workspaceListTags('contracts'),
   map: toContract,
 });
 
 /** `GET /contracts/{contractId}`: one contract (the naive loader mode only). */
-export const contractById = read<{ workspaceId: number; id: number }, WireContract, ContractRecord>({
+export const contractById = byIdRead({
   name: 'contract',
   path: '/contracts/{contractId}',
-  pathParams: (a) => ({ contractId: a.id }),
-  cache: 'lists',
-  query: (a) => ({ workspace_id: a.workspaceId }),
-  key: (a) => ({ workspace_id: a.workspaceId, contract_id: a.id }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'contracts')],
-  map: (c, a) => toContract(c!, a),
+  keyParam: 'contract_id',
+  tags: workspaceListTags('contracts'),
+  map: toContract,
 });
 
 /** The writable fields of a contract, in gateway spelling. */
@@ -130,7 +126,7 @@ export interface UpdateContractArgs extends ContractFields, ContractRefArgs {
 
 const contractFieldsBody = (a: ContractFields) => ({
   weekly_hours_limit: a.weeklyHoursLimit,
-  screenshots: a.screenshotMode ? screenshotModeLabels[a.screenshotMode] : undefined,
+  screenshots: screenshotMode.wire(a.screenshotMode),
   rate: a.rate,
 });
 
@@ -157,7 +153,7 @@ const blankContract = (
   userId: a.userId ?? 0,
   roleLabel: null,
   weeklyHoursLimit: a.weeklyHoursLimit ?? null,
-  screenshotMode: a.screenshotMode ? screenshotModeLabels[a.screenshotMode] : null,
+  screenshotMode: a.screenshotMode ? screenshotMode.toWire[a.screenshotMode] : null,
   screenshotLabel: null,
   rate: a.rate ?? null,
   rateSource: null,
@@ -182,30 +178,20 @@ export const createContract = write<CreateContractArgs, WireContract | null, Con
     ...contractFieldsBody(a),
   }),
   stale: contractStale,
-  told: (a, c) => {
-    if (!c) {
-      throw new GatewayError(
-        'UPSTREAM_UNAVAILABLE',
-        'WebWork created the contract but did not tell its id; read the contracts before creating it again.',
-      );
-    }
-    return toContract(c, a);
-  },
+  told: toldCreated('contract', 'contracts', toContract),
 });
 
 /** `PUT /contracts/{contractId}`: limits, screenshots, rate, pause/resume; read back. */
 export const updateContract = write<UpdateContractArgs, WireContract | null, ContractRecord>({
   name: 'updateContract',
   method: 'PUT',
-  path: '/contracts/{contractId}',
-  pathParams: (a) => ({ contractId: a.contractId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/contracts/{contractId}', (a: ContractRefArgs) => a.contractId),
   verb: 'contract update',
   subject: 'contract',
   body: (a) => ({
     workspace_id: a.workspaceId,
     ...contractFieldsBody(a),
-    status: a.status ? contractStatusLabels[a.status] : undefined,
+    status: contractStatus.wire(a.status),
   }),
   stale: contractStale,
   told: (a, c) => (c ? toContract(c, a) : blankContract(a)),
@@ -216,9 +202,7 @@ export const updateContract = write<UpdateContractArgs, WireContract | null, Con
 export const deleteContract = write<ContractRefArgs, unknown, ContractRecord>({
   name: 'deleteContract',
   method: 'DELETE',
-  path: '/contracts/{contractId}',
-  pathParams: (a) => ({ contractId: a.contractId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/contracts/{contractId}', (a: ContractRefArgs) => a.contractId),
   verb: 'contract deletion',
   subject: 'contract',
   stale: contractStale,

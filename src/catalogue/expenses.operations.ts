@@ -1,9 +1,7 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDate } from './dates.js';
+import { type ExpenseBilling, expenseBilling } from './expenses.enums.js';
 import { list, write, type WriteOutcome } from './operation.js';
-
-/** `type` of an expense (REFERENCE §9.13: "billable", "non-billable"). */
-export type ExpenseBilling = 'BILLABLE' | 'NON_BILLABLE';
 
 export interface ExpenseRecord extends WriteOutcome {
   workspaceId: number;
@@ -41,8 +39,7 @@ const toNumber = (v: unknown): number | null => {
 };
 
 /** An unknown `type` is null (the field is not documented as always present). */
-const billingOf = (type: unknown): ExpenseBilling | null =>
-  type === 'billable' ? 'BILLABLE' : type === 'non-billable' ? 'NON_BILLABLE' : null;
+const billingOf = (type: unknown): ExpenseBilling | null => expenseBilling.fromWire[String(type)] ?? null;
 
 export const toExpense = (e: WireExpense, { workspaceId }: { workspaceId: number }): ExpenseRecord => ({
   workspaceId,

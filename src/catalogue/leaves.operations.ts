@@ -1,5 +1,6 @@
 import { tags } from '../cache/keys.js';
-import { ApprovalStatus, approvalStatusFromLabel, approvalStatusLabels } from './approvals.enums.js';
+import { ApprovalStatus, approvalStatus } from './approvals.enums.js';
+import { decisions } from './decisions.js';
 import { toIsoDate } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { list, type Reads, write, type WriteOutcome } from './operation.js';
@@ -54,7 +55,7 @@ const toLeave = (l: WireLeave, { workspaceId }: { workspaceId: number }): LeaveR
   leaveId: String(l.id),
   userId: l.user_id ?? null,
   policyId: l.policy_id == null ? null : String(l.policy_id),
-  status: fromUpstream(approvalStatusFromLabel, l.status ?? 'pending', 'leave status'),
+  status: fromUpstream(approvalStatus.fromWire, l.status ?? 'pending', 'leave status'),
   note: l.note ?? null,
   isPaid: yesNo(l.is_paid),
   createdBy: l.created_by ?? null,
@@ -102,7 +103,7 @@ export const leavesList = list<LeavesArgs, WireLeave, LeaveRecord>({
     workspace_id: a.workspaceId,
     user_id: a.userId,
     policy_id: wirePolicyId(a.policyId),
-    status: a.status ? approvalStatusLabels[a.status] : undefined,
+    status: approvalStatus.wire(a.status),
     is_paid: a.isPaid == null ? undefined : a.isPaid ? 'yes' : 'no',
     date_from: a.from,
     date_to: a.to,
@@ -286,38 +287,19 @@ const decidedLeave = (a: DecideLeaveArgs, data: WireLeave | null | undefined, st
         hours: null,
       };
 
-/** `PUT /leaves/{leaveId}/approve` (inferred operation, GAPS Leaves; `data` may be null). */
-export const approveLeave = write<DecideLeaveArgs, WireLeave, LeaveRecord>({
-  name: 'approveLeave',
+/**
+ * `PUT /leaves/{leaveId}/approve` and `/reject` with the required `reason` (inferred operations, as
+ * legacy V1; GAPS Leaves). `data` may be null.
+ */
+export const { approve: approveLeave, reject: rejectLeave } = decisions({
+  noun: 'Leave',
   method: 'PUT',
-  path: '/leaves/{leaveId}/approve',
-  pathParams: (a) => ({ leaveId: a.leaveId }),
-  verb: 'approval',
+  path: '/leaves/{leaveId}',
+  id: (a: DecideLeaveArgs) => a.leaveId,
   subject: 'leave',
-  body: (a) => ({ workspace_id: a.workspaceId }),
+  reasonField: 'reason',
   stale: (a) => [leavesTag(a.workspaceId)],
-  told: (a, data) => decidedLeave(a, data, ApprovalStatus.APPROVED),
-  readBack: {
-    read: readLeave,
-    merge: (fresh, told) => ({ ...fresh, policyId: fresh.policyId ?? told.policyId }),
-    applied: (state) => state.status === ApprovalStatus.APPROVED,
-  },
-});
-
-/** `PUT /leaves/{leaveId}/reject` with the required `reason` (inferred, as legacy V1). */
-export const rejectLeave = write<DecideLeaveArgs, WireLeave, LeaveRecord>({
-  name: 'rejectLeave',
-  method: 'PUT',
-  path: '/leaves/{leaveId}/reject',
-  pathParams: (a) => ({ leaveId: a.leaveId }),
-  verb: 'rejection',
-  subject: 'leave',
-  body: (a) => ({ workspace_id: a.workspaceId, reason: a.reason }),
-  stale: (a) => [leavesTag(a.workspaceId)],
-  told: (a, data) => decidedLeave(a, data, ApprovalStatus.REJECTED),
-  readBack: {
-    read: readLeave,
-    merge: (fresh, told) => ({ ...fresh, policyId: fresh.policyId ?? told.policyId }),
-    applied: (state) => state.status === ApprovalStatus.REJECTED,
-  },
+  told: decidedLeave,
+  read: readLeave,
+  merge: (fresh, told) => ({ ...fresh, policyId: fresh.policyId ?? told.policyId }),
 });

@@ -1,16 +1,10 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import {
-  MemberRole,
-  MemberStatus,
-  memberRoleLabels,
-  memberStatusLabels,
-  roleFromLabel,
-  statusFromLabel,
-} from './members.enums.js';
+import { MemberRole, MemberStatus, memberRole, memberStatus } from './members.enums.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
+import { list, type Reads, write, type WriteOutcome } from './operation.js';
+import { byIdRead, objectPath, workspaceListTags } from './workspace-objects.js';
 
 export interface MemberRecord extends WriteOutcome {
   workspaceId: number;
@@ -61,8 +55,8 @@ const toMember = (m: WireMember, { workspaceId }: { workspaceId: number }): Memb
   firstName: m.firstname,
   lastName: m.lastname,
   avatar: m.avatar ?? null,
-  role: fromUpstream(roleFromLabel, m.current_role, 'member role'),
-  status: fromUpstream(statusFromLabel, m.status, 'member status'),
+  role: fromUpstream(memberRole.fromWire, m.current_role, 'member role'),
+  status: fromUpstream(memberStatus.fromWire, m.status, 'member status'),
   timezone: m.timezone ?? null,
   teamName: m.team_name ?? null,
   title: m.title ?? null,
@@ -89,24 +83,21 @@ export const membersList = list<MembersArgs, WireMember, MemberRecord>({
   cache: 'lists',
   query: (a) => ({
     workspace_id: a.workspaceId,
-    role: a.role ? memberRoleLabels[a.role] : undefined,
-    status: a.status ? memberStatusLabels[a.status] : undefined,
+    role: memberRole.wire(a.role),
+    status: memberStatus.wire(a.status),
     email: a.email,
   }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'members')],
+  tags: workspaceListTags('members'),
   map: toMember,
 });
 
 /** `GET /members/{memberId}`: one member (the naive loader mode only). */
-export const memberById = read<{ workspaceId: number; id: number }, WireMember, MemberRecord>({
+export const memberById = byIdRead({
   name: 'member',
   path: '/members/{memberId}',
-  pathParams: (a) => ({ memberId: a.id }),
-  cache: 'lists',
-  query: (a) => ({ workspace_id: a.workspaceId }),
-  key: (a) => ({ workspace_id: a.workspaceId, user_id: a.id }),
+  keyParam: 'user_id',
   tags: (a) => [tags.workspace(a.workspaceId), tags.member(a.workspaceId, a.id)],
-  map: (m, a) => toMember(m!, a),
+  map: toMember,
 });
 
 export interface InviteMemberArgs {
@@ -198,7 +189,7 @@ export const inviteMember = write<InviteMemberArgs, WireInvitation | null, Membe
     email: a.email,
     firstname: a.firstName,
     lastname: a.lastName,
-    role: memberRoleLabels[a.role],
+    role: memberRole.toWire[a.role],
   }),
   stale: (a) => memberStale({ workspaceId: a.workspaceId }),
   told: (a, d) => {
@@ -225,9 +216,7 @@ export const inviteMember = write<InviteMemberArgs, WireInvitation | null, Membe
 export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRecord>({
   name: 'updateMember',
   method: 'PUT',
-  path: '/members/{memberId}',
-  pathParams: (a) => ({ memberId: a.userId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/members/{memberId}', (a: MemberRefArgs) => a.userId),
   verb: 'member update',
   subject: 'member',
   body: (a) => ({
@@ -236,7 +225,7 @@ export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRec
     firstname: a.firstName,
     lastname: a.lastName,
     timezone: a.timezone,
-    role: a.role ? memberRoleLabels[a.role] : undefined,
+    role: memberRole.wire(a.role),
     rate_status: a.rateVisible == null ? undefined : a.rateVisible ? 1 : 0,
     weekly_hours_limit: a.weeklyHoursLimit,
     remove_avatar: a.removeAvatar ? 1 : undefined,
@@ -250,9 +239,7 @@ export const updateMember = write<UpdateMemberArgs, WireMember | null, MemberRec
 export const removeMember = write<MemberRefArgs, unknown, MemberRecord>({
   name: 'removeMember',
   method: 'DELETE',
-  path: '/members/{memberId}',
-  pathParams: (a) => ({ memberId: a.userId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/members/{memberId}', (a: MemberRefArgs) => a.userId),
   verb: 'member archive',
   subject: 'member',
   stale: memberStale,

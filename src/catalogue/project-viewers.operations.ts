@@ -1,9 +1,9 @@
 import { tags } from '../cache/keys.js';
-import { GatewayError } from '../errors/gateway-error.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import { MemberStatus, statusFromLabel } from './members.enums.js';
-import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
+import { MemberStatus, memberStatus } from './members.enums.js';
+import { list, type Reads, write, type WriteOutcome } from './operation.js';
+import { byIdRead, toldCreated } from './workspace-objects.js';
 
 /** A project viewer: a client with read-only access to chosen projects (REFERENCE 9.7). */
 export interface ProjectViewerRecord extends WriteOutcome {
@@ -35,7 +35,7 @@ const toViewer = (v: WireProjectViewer, { workspaceId }: { workspaceId: number }
   email: v.email ?? null,
   firstName: v.firstname ?? null,
   lastName: v.lastname ?? null,
-  status: v.status == null ? null : fromUpstream(statusFromLabel, v.status, 'project viewer status'),
+  status: v.status == null ? null : fromUpstream(memberStatus.fromWire, v.status, 'project viewer status'),
   memberSince: toIsoDateTime(v.member_since),
   projects: (v.projects ?? []).map((p) => ({
     projectId: Number(p.project_id),
@@ -65,19 +65,12 @@ export const projectViewersList = list<ProjectViewersArgs, WireProjectViewer, Pr
 });
 
 /** `GET /project-viewers/{viewerId}`: one viewer (a write's read-back). */
-export const projectViewerById = read<
-  { workspaceId: number; id: number },
-  WireProjectViewer,
-  ProjectViewerRecord
->({
+export const projectViewerById = byIdRead({
   name: 'projectViewer',
   path: '/project-viewers/{viewerId}',
-  pathParams: (a) => ({ viewerId: a.id }),
-  cache: 'lists',
-  query: (a) => ({ workspace_id: a.workspaceId }),
-  key: (a) => ({ workspace_id: a.workspaceId, viewer_id: a.id }),
+  keyParam: 'viewer_id',
   tags: (a) => viewerTags(a.workspaceId),
-  map: (v, a) => toViewer(v!, a),
+  map: toViewer,
 });
 
 export interface CreateProjectViewerArgs {
@@ -160,15 +153,7 @@ export const createProjectViewer = write<
     lastname: a.lastName,
   }),
   stale: viewerStale,
-  told: (a, v) => {
-    if (!v) {
-      throw new GatewayError(
-        'UPSTREAM_UNAVAILABLE',
-        'WebWork created the project viewer but did not tell its id; read the project viewers before creating it again.',
-      );
-    }
-    return toViewer(v, a);
-  },
+  told: toldCreated('project viewer', 'project viewers', toViewer),
 });
 
 /** `DELETE /project-viewers/{viewerId}`: archives the viewer (restorable). */

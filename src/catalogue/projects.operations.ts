@@ -1,7 +1,7 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
+import { list, type Reads, write, type WriteOutcome } from './operation.js';
+import { byIdRead, objectPath, toldCreated, workspaceListTags } from './workspace-objects.js';
 
 export interface ProjectTagRecord {
   tagId: number;
@@ -90,20 +90,17 @@ export const projectsList = list<ProjectsArgs, WireProject, ProjectRecord>({
   path: '/projects',
   cache: 'lists',
   query: (a) => ({ workspace_id: a.workspaceId, name: a.name }),
-  tags: (a) => [tags.workspace(a.workspaceId), tags.workspaceResource(a.workspaceId, 'projects')],
+  tags: workspaceListTags('projects'),
   map: toProject,
 });
 
 /** `GET /projects/{projectId}`: one project (the naive loader mode only). */
-export const projectById = read<{ workspaceId: number; id: number }, WireProject, ProjectRecord>({
+export const projectById = byIdRead({
   name: 'project',
   path: '/projects/{projectId}',
-  pathParams: (a) => ({ projectId: a.id }),
-  cache: 'lists',
-  query: (a) => ({ workspace_id: a.workspaceId }),
-  key: (a) => ({ workspace_id: a.workspaceId, project_id: a.id }),
+  keyParam: 'project_id',
   tags: (a) => [tags.workspace(a.workspaceId), tags.project(a.workspaceId, a.id)],
-  map: (p, a) => toProject(p!, a),
+  map: toProject,
 });
 
 /** The writable fields of a project (create and update), in gateway spelling. */
@@ -192,24 +189,14 @@ export const createProject = write<CreateProjectArgs, WireProject | null, Projec
   subject: 'projects list',
   body: projectBody,
   stale: (a) => projectStale({ workspaceId: a.workspaceId }),
-  told: (a, p) => {
-    if (!p) {
-      throw new GatewayError(
-        'UPSTREAM_UNAVAILABLE',
-        'WebWork created the project but did not tell its id; read the projects list before creating it again.',
-      );
-    }
-    return toProject(p, a);
-  },
+  told: toldCreated('project', 'projects list', toProject),
 });
 
 /** `PUT /projects/{projectId}`: partial update, then the project read back. */
 export const updateProject = write<UpdateProjectArgs, WireProject | null, ProjectRecord>({
   name: 'updateProject',
   method: 'PUT',
-  path: '/projects/{projectId}',
-  pathParams: (a) => ({ projectId: a.projectId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/projects/{projectId}', (a: ProjectRefArgs) => a.projectId),
   verb: 'project update',
   subject: 'project',
   body: projectBody,
@@ -222,9 +209,7 @@ export const updateProject = write<UpdateProjectArgs, WireProject | null, Projec
 export const deleteProject = write<ProjectRefArgs, WireProject | null, ProjectRecord>({
   name: 'deleteProject',
   method: 'DELETE',
-  path: '/projects/{projectId}',
-  pathParams: (a) => ({ projectId: a.projectId }),
-  query: (a) => ({ workspace_id: a.workspaceId }),
+  ...objectPath('/projects/{projectId}', (a: ProjectRefArgs) => a.projectId),
   verb: 'project archive',
   subject: 'project',
   stale: projectStale,

@@ -1,6 +1,7 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDate } from './dates.js';
 import { read } from './operation.js';
+import { type AttendanceStatus, attendanceStatus } from './reports.enums.js';
 
 /**
  * Reports (REFERENCE §10.13), Owners and Executive Managers only. The docs name few response
@@ -108,8 +109,7 @@ export interface DailyAttendanceArgs extends UserPage {
   workspaceId: number;
   date: string;
   users?: number[] | null;
-  /** Upstream spellings: late, left_early, tracked_less, absent, on_leave. */
-  statuses?: string[] | null;
+  statuses?: AttendanceStatus[] | null;
 }
 
 /** `GET /reports/daily-attendance`: statuses, minutes and breaks per user for one date. */
@@ -121,7 +121,7 @@ export const dailyAttendanceReport = read<DailyAttendanceArgs, unknown, ReportRe
     workspace_id: a.workspaceId,
     date: a.date,
     users: csv(a.users),
-    status: csv(a.statuses),
+    status: csv(a.statuses?.map((s) => attendanceStatus.toWire[s])),
     page: a.page,
     per_page: a.perPage,
   }),

@@ -1,5 +1,6 @@
 import { tags } from '../cache/keys.js';
-import { ApprovalStatus, approvalStatusFromLabel, approvalStatusLabels } from './approvals.enums.js';
+import { ApprovalStatus, approvalStatus } from './approvals.enums.js';
+import { decisions } from './decisions.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
@@ -48,7 +49,7 @@ const toTimeRequest = (t: WireTimeRequest, { workspaceId }: { workspaceId: numbe
   taskId: t.task_id ?? null,
   start: toIsoDateTime(t.start),
   end: toIsoDateTime(t.end),
-  status: fromUpstream(approvalStatusFromLabel, t.status ?? 'pending', 'time request status'),
+  status: fromUpstream(approvalStatus.fromWire, t.status ?? 'pending', 'time request status'),
   // `notes` (doc set B) and `activity_description` (doc set A) name the same text.
   notes: t.notes ?? t.activity_description ?? null,
   comment: t.comment ?? null,
@@ -87,7 +88,7 @@ export const timeRequestsList = list<TimeRequestsArgs, WireTimeRequest, TimeRequ
     workspace_id: a.workspaceId,
     user_id: a.userId,
     project_id: a.projectId,
-    status: a.status ? approvalStatusLabels[a.status] : undefined,
+    status: approvalStatus.wire(a.status),
     date_from: a.from,
     date_to: a.to,
   }),
@@ -140,7 +141,7 @@ const toldRecord = (
         start: null,
         end: null,
         status: data?.status
-          ? fromUpstream(approvalStatusFromLabel, data.status, 'time request status')
+          ? fromUpstream(approvalStatus.fromWire, data.status, 'time request status')
           : status,
         notes: null,
         comment: null,
@@ -195,39 +196,21 @@ export interface DecideTimeRequestArgs extends TimeRequestKey {
 const readBackTimeRequest = (reads: Reads, a: TimeRequestKey) =>
   reads.read(timeRequestById, { workspaceId: a.workspaceId, timeRequestId: a.timeRequestId });
 
-/** `POST /time-requests/{timeRequestId}/approve` (doc set A's method; `data` may be null). */
-export const approveTimeRequest = write<DecideTimeRequestArgs, WireTimeRequest, TimeRequestRecord>({
-  name: 'approveTimeRequest',
+/**
+ * `POST /time-requests/{timeRequestId}/approve` (doc set A's method; `data` may be null) and
+ * `/reject` with the required `comment`.
+ */
+export const { approve: approveTimeRequest, reject: rejectTimeRequest } = decisions({
+  noun: 'TimeRequest',
   method: 'POST',
-  path: '/time-requests/{timeRequestId}/approve',
-  pathParams: (a) => ({ timeRequestId: a.timeRequestId }),
-  verb: 'approval',
+  path: '/time-requests/{timeRequestId}',
+  id: (a: DecideTimeRequestArgs) => a.timeRequestId,
   subject: 'time request',
-  body: (a) => ({ workspace_id: a.workspaceId }),
+  reasonField: 'comment',
   stale: (a) => [timeRequestsTag(a.workspaceId)],
-  told: (a, data) => toldRecord(a, data, ApprovalStatus.APPROVED),
-  readBack: {
-    read: readBackTimeRequest,
-    applied: (state) => state.status === ApprovalStatus.APPROVED,
-  },
-});
-
-/** `POST /time-requests/{timeRequestId}/reject` with the required `comment`. */
-export const rejectTimeRequest = write<DecideTimeRequestArgs, WireTimeRequest, TimeRequestRecord>({
-  name: 'rejectTimeRequest',
-  method: 'POST',
-  path: '/time-requests/{timeRequestId}/reject',
-  pathParams: (a) => ({ timeRequestId: a.timeRequestId }),
-  verb: 'rejection',
-  subject: 'time request',
-  body: (a) => ({ workspace_id: a.workspaceId, comment: a.comment }),
-  stale: (a) => [timeRequestsTag(a.workspaceId)],
-  told: (a, data) => ({
-    ...toldRecord(a, data, ApprovalStatus.REJECTED),
-    comment: data?.comment ?? a.comment ?? null,
-  }),
-  readBack: {
-    read: readBackTimeRequest,
-    applied: (state) => state.status === ApprovalStatus.REJECTED,
-  },
+  told: (a, data: WireTimeRequest | null | undefined, status) =>
+    status === ApprovalStatus.REJECTED
+      ? { ...toldRecord(a, data, status), comment: data?.comment ?? a.comment ?? null }
+      : toldRecord(a, data, status),
+  read: readBackTimeRequest,
 });

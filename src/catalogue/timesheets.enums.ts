@@ -1,25 +1,21 @@
-/** Where a timesheet is in its review: pending → submitted → approved | rejected (REFERENCE §11). */
-export enum TimesheetStatus {
-  /** Not submitted yet: doc set A's `pending`, doc set B's `open`. */
-  PENDING = 'PENDING',
-  SUBMITTED = 'SUBMITTED',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-}
+import { defineEnum, type EnumOf } from './enum-table.js';
 
-/** The filter values sent upstream (the list accepts doc set A's `pending` and B's `open`). */
-export const timesheetStatusLabels: Readonly<Record<TimesheetStatus, string>> = {
-  [TimesheetStatus.PENDING]: 'pending',
-  [TimesheetStatus.SUBMITTED]: 'submitted',
-  [TimesheetStatus.APPROVED]: 'approved',
-  [TimesheetStatus.REJECTED]: 'rejected',
-};
-
-/** Upstream spellings read back: both doc sets' names of the draft status (GAPS Timesheets). */
-export const timesheetStatusFromLabel: Readonly<Record<string, TimesheetStatus>> = {
-  pending: TimesheetStatus.PENDING,
-  open: TimesheetStatus.PENDING,
-  submitted: TimesheetStatus.SUBMITTED,
-  approved: TimesheetStatus.APPROVED,
-  rejected: TimesheetStatus.REJECTED,
-};
+/**
+ * Where a timesheet is in its review: pending → submitted → approved | rejected (REFERENCE §11).
+ * Filters send doc set A's `pending`; both doc sets' names of the draft status are read back
+ * (`open` is doc set B's, GAPS Timesheets).
+ */
+export const timesheetStatus = defineEnum(
+  {
+    PENDING: ['pending', 'Not submitted yet (upstream `pending` in one doc version, `open` in the other).'],
+    SUBMITTED: [
+      'submitted',
+      'Submitted and waiting for review; only a submitted timesheet can be approved or rejected.',
+    ],
+    APPROVED: ['approved', 'Approved by an Owner or Executive Manager.'],
+    REJECTED: ['rejected', 'Rejected by an Owner or Executive Manager, with a reason (`rejectReason`).'],
+  },
+  { open: 'PENDING' },
+);
+export const TimesheetStatus = timesheetStatus.values;
+export type TimesheetStatus = EnumOf<typeof timesheetStatus>;

@@ -2,7 +2,7 @@ import { tags } from '../cache/keys.js';
 import { toIsoDate, toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
 import { changedBy, list, type Reads, write, type WriteOutcome } from './operation.js';
-import { TimesheetStatus, timesheetStatusFromLabel, timesheetStatusLabels } from './timesheets.enums.js';
+import { TimesheetStatus, timesheetStatus } from './timesheets.enums.js';
 import {
   approveTimeRequest,
   createTimeRequest,
@@ -89,7 +89,7 @@ const toTimesheet = (t: WireTimesheet, { workspaceId }: { workspaceId: number })
   dateTo: toIsoDate(t.date_to),
   totalMinutes: minutesOf(t),
   totalAmount: amountOf(t.total_amount),
-  status: fromUpstream(timesheetStatusFromLabel, t.status, 'timesheet status'),
+  status: fromUpstream(timesheetStatus.fromWire, t.status, 'timesheet status'),
   submittedOn: toIsoDateTime(t.submitted_on),
   rejectReason: t.reject_reason ?? null,
   days: Object.entries(t.daily_breakdown ?? {})
@@ -132,7 +132,7 @@ export const timesheetsList = list<TimesheetsArgs, WireTimesheet, TimesheetRecor
   query: (a) => ({
     workspace_id: a.workspaceId,
     id: a.id,
-    status: a.status ? timesheetStatusLabels[a.status] : undefined,
+    status: timesheetStatus.wire(a.status),
     date_from: a.from,
     date_to: a.to,
     user_id: a.userId,

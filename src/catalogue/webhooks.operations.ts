@@ -2,20 +2,6 @@ import { tags } from '../cache/keys.js';
 import type { KeyParamValue } from '../cache/keys.js';
 import { list, read, type Reads, write, type WriteOutcome } from './operation.js';
 
-/** The 10 events WebWork's create enum lists (REFERENCE §9.15, doc set A). */
-export const WEBHOOK_EVENT_NAMES = [
-  'tracker.started',
-  'tracker.stopped',
-  'member.invited',
-  'member.updated',
-  'member.deleted',
-  'member.activated',
-  'member.archived',
-  'project.created',
-  'project.updated',
-  'project.deleted',
-] as const;
-
 export interface WebhookRecord extends WriteOutcome {
   workspaceId: number;
   webhookId: string;

@@ -1,7 +1,7 @@
 import { tags } from '../cache/keys.js';
 import { toIsoDateTime } from './dates.js';
 import { fromUpstream } from './enum-table.js';
-import { type MemberRole, type MemberStatus, roleFromLabel, statusFromLabel } from './members.enums.js';
+import { type MemberRole, type MemberStatus, memberRole, memberStatus } from './members.enums.js';
 import { list } from './operation.js';
 
 export interface WorkspaceRecord {
@@ -42,8 +42,8 @@ export const workspacesList = list<Record<string, never>, WireWorkspace, Workspa
     name: w.workspace_name,
     ownerId: w.owner_id,
     viewerUserId: w.user_id,
-    viewerRole: fromUpstream(roleFromLabel, w.role, 'workspace role'),
-    viewerStatus: fromUpstream(statusFromLabel, w.status, 'workspace status'),
+    viewerRole: fromUpstream(memberRole.fromWire, w.role, 'workspace role'),
+    viewerStatus: fromUpstream(memberStatus.fromWire, w.status, 'workspace status'),
     createdAt: toIsoDateTime(w.created_at),
     activatedAt: toIsoDateTime(w.activated_at),
   }),

@@ -2,10 +2,10 @@ import { tags } from '../cache/keys.js';
 import {
   createWebhook,
   updateWebhook,
-  WEBHOOK_EVENT_NAMES,
   type WebhookRecord,
   webhooksList,
 } from '../catalogue/webhooks.operations.js';
+import { webhookEvent } from '../catalogue/webhooks.enums.js';
 import type { CachedReader } from '../datasources/cached-reader.js';
 import type { Caller } from '../datasources/caller.js';
 import type { Operations } from '../datasources/operations.js';
@@ -59,7 +59,7 @@ export class WebhookRegistrations {
   private async registerNow(caller: Caller, workspaceId: number): Promise<WebhookRegistration> {
     const { operations, reader, registry } = this.deps;
     const url = this.url();
-    const events = [...WEBHOOK_EVENT_NAMES];
+    const events: string[] = Object.values(webhookEvent.toWire);
     await reader.invalidate([tags.workspaceResource(workspaceId, 'webhooks')]);
     const ours = (await operations.all(caller, webhooksList, { workspaceId })).filter((w) => w.url === url);
     let hooks: WebhookRecord[];

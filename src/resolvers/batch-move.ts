@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { type ClassType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
-import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import type { WriteOutcome } from '../catalogue/operation.js';
+import type { MutationSpec } from './mutation-spec.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
 import { BatchItemError } from '../schema/types/batch-item-error.type.js';
@@ -42,14 +43,11 @@ export function batchResultOf(node: ClassType, idField: string, nodeField: strin
 }
 
 /** A mutation applying one write to many objects: `approveTimesheets(input: { workspaceId, timesheetIds })`. */
-export interface BatchMoveSpec<I, A, R extends WriteOutcome> {
+export interface BatchMoveSpec<I, A, R extends WriteOutcome> extends MutationSpec<I, A, R> {
   /** `verbNouns`, taking `input: VerbNounsInput!`. */
   name: string;
-  input: ClassType<I & object>;
   /** From `batchResultOf`. */
   result: ClassType;
-  description: string;
-  write: WriteOperation<A, never, R>;
   /**
    * The items (id, write arguments), in order, from the input. Checks the whole input before any
    * upstream call (BAD_USER_INPUT naming the argument): a bad batch sends nothing.

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   contractsList,
   type ContractRecord,
@@ -6,7 +6,6 @@ import {
   deleteContract,
   updateContract,
 } from '../catalogue/contracts.operations.js';
-import { globalId } from '../schema/global-id.js';
 import {
   CreateContractInput,
   DeleteContractInput,
@@ -15,7 +14,6 @@ import {
 import { DeletedContract } from '../schema/types/deleted.types.js';
 import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ProjectRecord } from '../catalogue/projects.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { ContractsArgs } from '../schema/inputs/contracts.args.js';
 import { ContractConnection } from '../schema/types/connections.js';
 import { Contract } from '../schema/types/contract.type.js';
@@ -25,15 +23,11 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
-import { amount, resourceWrite, someField } from './resource-write.js';
-import { positiveId } from './validate.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
+import { amount, ADMINS, resourceWrite, someField } from './resource-write.js';
 
 @Resolver(() => Contract)
-export class ContractResolver extends NodeResolver(Contract, (c: ContractRecord) => [
-  c.workspaceId,
-  c.contractId,
-]) {
+export class ContractResolver extends WorkspaceNodeResolver(Contract, (c: ContractRecord) => c.contractId) {
   @FieldResolver(() => Member, { nullable: true, description: 'The member this contract assigns.' })
   member(@Root() contract: ContractRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord> {
     return ctx.loaders.member.load({ workspaceId: contract.workspaceId, id: contract.userId });
@@ -51,11 +45,9 @@ export const WorkspaceContractsResolver = connectionField({
   connection: ContractConnection,
   args: ContractsArgs,
   description:
-    'Contracts (member × project assignments) of this workspace, filtered by role: Owners and Executive Managers see all, managers those of their projects or teams and their own, Regular Users their own.' +
-    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
+    'Contracts (member × project assignments) of this workspace, filtered by role: Owners and Executive Managers see all, managers those of their projects or teams and their own, Regular Users their own.',
   list: contractsList,
-  toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
-  prime: { loader: (l) => l.contract, key: (c) => ({ workspaceId: c.workspaceId, id: c.contractId }) },
+  prime: { loader: (l) => l.contract, id: (c) => c.contractId },
 });
 
 export const WorkspaceContractResolver = lookupField({
@@ -68,15 +60,12 @@ export const WorkspaceContractResolver = lookupField({
 });
 
 /** The global id a deleted contract had (`Contract:<workspaceId>:<contractId>`). */
-@Resolver(() => DeletedContract)
-export class DeletedContractResolver {
-  @FieldResolver(() => ID, { description: 'The global id the contract had.' })
-  id(@Root() contract: ContractRecord): string {
-    return globalId('Contract', contract.workspaceId, contract.contractId);
-  }
-}
-
-const ADMINS = 'Owners and Executive Managers';
+export const DeletedContractResolver = DeletedNodeResolver(
+  DeletedContract,
+  'Contract',
+  (c: ContractRecord) => [c.workspaceId, c.contractId],
+  { description: 'The global id the contract had.' },
+);
 
 const checkContractFields = (input: { weeklyHoursLimit?: number | null; rate?: number | null }) => {
   amount('input.weeklyHoursLimit', input.weeklyHoursLimit, { max: 168 });
@@ -84,7 +73,6 @@ const checkContractFields = (input: { weeklyHoursLimit?: number | null; rate?: n
 };
 
 export const CreateContractResolver = resourceWrite({
-  name: 'createContract',
   input: CreateContractInput,
   returns: Contract,
   description:
@@ -92,17 +80,14 @@ export const CreateContractResolver = resourceWrite({
   action: 'create contracts',
   roles: ADMINS,
   write: createContract,
+  ids: ['workspaceId', 'projectId', 'userId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
-    positiveId('input.userId', input.userId);
     checkContractFields(input);
     return input;
   },
 });
 
 export const UpdateContractResolver = resourceWrite({
-  name: 'updateContract',
   input: UpdateContractInput,
   returns: Contract,
   description:
@@ -110,9 +95,8 @@ export const UpdateContractResolver = resourceWrite({
   action: 'update contracts',
   roles: ADMINS,
   write: updateContract,
+  ids: ['workspaceId', 'contractId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.contractId', input.contractId);
     someField('input', input, ['weeklyHoursLimit', 'screenshotMode', 'rate', 'status']);
     checkContractFields(input);
     return input;
@@ -120,16 +104,11 @@ export const UpdateContractResolver = resourceWrite({
 });
 
 export const DeleteContractResolver = resourceWrite({
-  name: 'deleteContract',
   input: DeleteContractInput,
   returns: DeletedContract,
   description: 'Deletes a contract (the member leaves the project); returns the ids it had.',
   action: 'delete contracts',
   roles: ADMINS,
   write: deleteContract,
-  toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.contractId', input.contractId);
-    return input;
-  },
+  ids: ['workspaceId', 'contractId'],
 });

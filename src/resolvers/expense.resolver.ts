@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   createExpense,
   type DeletedRecord,
@@ -11,7 +11,6 @@ import {
 } from '../catalogue/expenses.operations.js';
 import { projectsList, type ProjectRecord } from '../catalogue/projects.operations.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
-import { globalId } from '../schema/global-id.js';
 import {
   CreateExpenseInput,
   DeleteExpenseInput,
@@ -27,7 +26,7 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { dateRange, nonEmpty, positiveAmount, uuid } from './money-validate.js';
-import { NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -38,10 +37,7 @@ const byName = <R>(rows: R[], nameOf: (r: R) => string | null, name: string | nu
   name == null ? null : (rows.find((r) => nameOf(r) === name) ?? null);
 
 @Resolver(() => Expense)
-export class ExpenseResolver extends NodeResolver(Expense, (e: ExpenseRecord) => [
-  e.workspaceId,
-  e.expenseId,
-]) {
+export class ExpenseResolver extends WorkspaceNodeResolver(Expense, (e: ExpenseRecord) => e.expenseId) {
   @FieldResolver(() => Project, {
     nullable: true,
     description:
@@ -69,23 +65,17 @@ export class ExpenseResolver extends NodeResolver(Expense, (e: ExpenseRecord) =>
 }
 
 @Resolver(() => ExpenseCategory)
-export class ExpenseCategoryResolver extends NodeResolver(ExpenseCategory, (c: ExpenseCategoryRecord) => [
-  c.workspaceId,
-  c.categoryId,
-]) {}
+export class ExpenseCategoryResolver extends WorkspaceNodeResolver(
+  ExpenseCategory,
+  (c: ExpenseCategoryRecord) => c.categoryId,
+) {}
 
-@Resolver(() => DeletedExpense)
-export class DeletedExpenseResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DeletedRecord): string {
-    return globalId('Expense', d.workspaceId, d.deletedId);
-  }
-
-  @FieldResolver(() => String)
-  expenseId(@Root() d: DeletedRecord): string {
-    return d.deletedId;
-  }
-}
+export const DeletedExpenseResolver = DeletedNodeResolver(
+  DeletedExpense,
+  'Expense',
+  (d: DeletedRecord) => [d.workspaceId, d.deletedId],
+  { idField: 'expenseId' },
+);
 
 @Resolver(() => Workspace)
 export class WorkspaceExpenseCategoriesResolver {
@@ -134,7 +124,6 @@ const WRITE_NOTE =
   'Owners and Executive Managers (FORBIDDEN for others). Null with an error when the write failed.';
 
 export const CreateExpenseResolver = stateMove({
-  name: 'createExpense',
   input: CreateExpenseInput,
   returns: Expense,
   description: `Creates an expense and returns it as WebWork answered. Sent exactly once, never retried (a repeat would add a second expense; after UPSTREAM_TIMEOUT read the expenses before trying again). ${WRITE_NOTE}`,
@@ -146,7 +135,6 @@ export const CreateExpenseResolver = stateMove({
 });
 
 export const UpdateExpenseResolver = stateMove({
-  name: 'updateExpense',
   input: UpdateExpenseInput,
   returns: Expense,
   description: `Changes an expense; fields left out are kept. Returns the expense as WebWork answered. ${WRITE_NOTE}`,
@@ -159,7 +147,6 @@ export const UpdateExpenseResolver = stateMove({
 });
 
 export const DeleteExpenseResolver = stateMove({
-  name: 'deleteExpense',
   input: DeleteExpenseInput,
   returns: DeletedExpense,
   description: `Deletes an expense. ${WRITE_NOTE}`,

@@ -19,6 +19,7 @@ import {
   WorkspaceExpensesResolver,
 } from './expense.resolver.js';
 import {
+  LeaveDecisionsResolver,
   LeaveMutationsResolver,
   LeavePolicyResolver,
   LeaveResolver,
@@ -75,6 +76,7 @@ import {
 } from './time-entry.resolver.js';
 import {
   MemberTimeRequestsResolver,
+  TimeRequestDecisionsResolver,
   TimeRequestMutationsResolver,
   TimeRequestResolver,
   WorkspaceTimeRequestsResolver,
@@ -126,6 +128,7 @@ export const resolvers = [
   WorkspaceTimeRequestsResolver,
   MemberTimeRequestsResolver,
   TimeRequestMutationsResolver,
+  TimeRequestDecisionsResolver,
   LeaveResolver,
   LeavePolicyResolver,
   WorkspaceLeavesResolver,
@@ -133,6 +136,7 @@ export const resolvers = [
   WorkspaceLeavePoliciesResolver,
   MemberLeaveBalancesResolver,
   LeaveMutationsResolver,
+  LeaveDecisionsResolver,
   ExpenseResolver,
   ExpenseCategoryResolver,
   DeletedExpenseResolver,

@@ -20,7 +20,6 @@ import {
   ApproveLeavesInput,
   LeavesArgs,
   MAX_APPROVAL_TEXT,
-  MAX_BATCH_ITEMS,
   RejectLeaveInput,
   RequestLeaveInput,
   WorkspaceLeavesArgs,
@@ -36,15 +35,14 @@ import {
 import { Member } from '../schema/types/member.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
-import { batchEach } from './approval-batch.js';
-import { dateRange, naming, requiredText, stringId } from './approval-checks.js';
-import { connectionField } from './connection-field.js';
-import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { dateRange, naming, stringId } from './approval-checks.js';
+import { approvalMoves } from './approval-moves.js';
+import { workspaceAndMemberConnections } from './connection-field.js';
+import { related } from './lookup-field.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
 const ROLES_READ = 'Owners and Executive Managers see every member’s; other members only their own.';
-const ROLES_DECIDE = 'Owners and Executive Managers only (FORBIDDEN for other roles).';
 
 /**
  * The policy of each leave of a workspace, for leaves whose answer does not name it (the docs show
@@ -65,13 +63,13 @@ async function policyOfLeave(ctx: RequestContext, leave: LeaveRecord): Promise<L
 }
 
 @Resolver(() => LeavePolicy)
-export class LeavePolicyResolver extends NodeResolver(LeavePolicy, (p: LeavePolicyRecord) => [
-  p.workspaceId,
-  p.policyId,
-]) {}
+export class LeavePolicyResolver extends WorkspaceNodeResolver(
+  LeavePolicy,
+  (p: LeavePolicyRecord) => p.policyId,
+) {}
 
 @Resolver(() => Leave)
-export class LeaveResolver extends NodeResolver(Leave, (l: LeaveRecord) => [l.workspaceId, l.leaveId]) {
+export class LeaveResolver extends WorkspaceNodeResolver(Leave, (l: LeaveRecord) => l.leaveId) {
   @FieldResolver(() => Boolean, {
     description:
       'False only on a mutation answer when WebWork applied the write but the leave could not be read back: the fields WebWork did not tell are null. Do not repeat the write; read the leave again later.',
@@ -82,8 +80,7 @@ export class LeaveResolver extends NodeResolver(Leave, (l: LeaveRecord) => [l.wo
 
   @FieldResolver(() => Member, { nullable: true, description: 'Who the leave is for.' })
   member(@Root() leave: LeaveRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
-    if (leave.userId == null) return null;
-    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: leave.workspaceId, id: leave.userId }));
+    return related(ctx.loaders.member, leave.workspaceId, leave.userId);
   }
 
   @FieldResolver(() => LeavePolicy, {
@@ -151,31 +148,17 @@ const listArgs = (workspaceId: number, args: WorkspaceLeavesArgs, userId?: numbe
   };
 };
 
-export const WorkspaceLeavesResolver = connectionField({
-  parent: Workspace,
+export const [WorkspaceLeavesResolver, MemberLeavesResolver] = workspaceAndMemberConnections({
   field: 'leaves',
   connection: LeaveConnection,
-  args: WorkspaceLeavesArgs,
-  description: `Leave requests of this workspace, filtered by status, member, policy, paid or not, and days overlapping from..to. ${ROLES_READ}`,
   list: leavesList,
-  toArgs: (ws: WorkspaceRecord, args) => listArgs(ws.workspaceId, args),
+  workspace: {
+    args: WorkspaceLeavesArgs,
+    description: `Leave requests of this workspace, filtered by status, member, policy, paid or not, and days overlapping from..to. ${ROLES_READ}`,
+  },
+  member: { args: LeavesArgs, description: `This member’s leave requests. ${ROLES_READ}` },
+  toArgs: listArgs,
 });
-
-export const MemberLeavesResolver = connectionField({
-  parent: Member,
-  field: 'leaves',
-  connection: LeaveConnection,
-  args: LeavesArgs,
-  description: `This member’s leave requests. ${ROLES_READ}`,
-  list: leavesList,
-  toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
-});
-
-const decision = (input: { workspaceId: number; leaveId: string }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  stringId('input.leaveId', input.leaveId, 'leave');
-  return { workspaceId: input.workspaceId, leaveId: input.leaveId };
-};
 
 @Resolver()
 export class LeaveMutationsResolver {
@@ -208,61 +191,21 @@ export class LeaveMutationsResolver {
     }
     return leave;
   }
-
-  @Mutation(() => Leave, {
-    nullable: true,
-    description: `Approves a pending leave request. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is UPSTREAM_REJECTED naming input.leaveId.`,
-  })
-  approveLeave(
-    @inputArg(ApproveLeaveInput) input: ApproveLeaveInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<LeaveRecord> {
-    const args = decision(input);
-    return naming('approveLeave', 'input.leaveId', args.leaveId, () =>
-      ctx.operations.write(ctx.caller, approveLeave, args),
-    );
-  }
-
-  @Mutation(() => Leave, {
-    nullable: true,
-    description: `Rejects a pending leave request with a reason. ${ROLES_DECIDE} Sent once, never retried; returns the leave read back (\`complete: false\` when that read failed). An already decided leave is UPSTREAM_REJECTED naming input.leaveId.`,
-  })
-  rejectLeave(
-    @inputArg(RejectLeaveInput) input: RejectLeaveInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<LeaveRecord> {
-    const args = {
-      ...decision(input),
-      reason: requiredText('input.reason', input.reason, MAX_APPROVAL_TEXT),
-    };
-    return naming('rejectLeave', 'input.leaveId', args.leaveId, () =>
-      ctx.operations.write(ctx.caller, rejectLeave, args),
-    );
-  }
-
-  @Mutation(() => ApproveLeavesPayload, {
-    nullable: true,
-    description: `Approves up to ${MAX_BATCH_ITEMS} pending leave requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
-  })
-  async approveLeaves(
-    @inputArg(ApproveLeavesInput) input: ApproveLeavesInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<ApproveLeavesPayload> {
-    positiveId('input.workspaceId', input.workspaceId);
-    const items = await batchEach({
-      argument: 'input.leaveIds',
-      ids: input.leaveIds,
-      max: MAX_BATCH_ITEMS,
-      check: (argument, id) => stringId(argument, id, 'leave'),
-      run: (leaveId) =>
-        naming('approveLeaves', 'leaveId', leaveId, () =>
-          ctx.operations.write(ctx.caller, approveLeave, { workspaceId: input.workspaceId, leaveId }),
-        ),
-    });
-    return {
-      results: items.map((i) => ({ leaveId: i.id, ok: i.ok, leave: i.record, error: i.error })),
-      approvedCount: items.filter((i) => i.ok).length,
-      failedCount: items.filter((i) => !i.ok).length,
-    };
-  }
 }
+
+export const LeaveDecisionsResolver = approvalMoves({
+  noun: 'Leave',
+  returns: Leave,
+  idField: 'leaveId',
+  nodeField: 'leave',
+  what: 'leave',
+  short: 'leave',
+  plural: 'leave requests',
+  reasonField: 'reason',
+  approves: 'Approves a pending leave request.',
+  rejects: 'Rejects a pending leave request with a reason.',
+  inputs: { approve: ApproveLeaveInput, reject: RejectLeaveInput, batch: ApproveLeavesInput },
+  payload: ApproveLeavesPayload,
+  approve: approveLeave,
+  reject: rejectLeave,
+});

@@ -46,6 +46,16 @@ export function lookupField<R>(spec: LookupFieldSpec<R>): ClassType {
   return LookupFieldResolver as unknown as ClassType;
 }
 
+/**
+ * The object a record names by id in its workspace (a leave's member, a timesheet entry's project):
+ * null when the record names none, or when the caller cannot see it (not an error on the path).
+ */
+export const related = <R>(
+  loader: DataLoader<NodeKey, R, string>,
+  workspaceId: number,
+  id: number | null | undefined,
+): Promise<R | null> | null => (id == null ? null : orNullWhenMissing(loader.load({ workspaceId, id })));
+
 /** The object, or null when WebWork (or the list it is looked up in) has none for this caller. */
 export const orNullWhenMissing = <T>(promise: Promise<T>): Promise<T | null> =>
   promise.catch((error: unknown) => {

@@ -23,16 +23,22 @@ import { Contract } from '../schema/types/contract.type.js';
 import { Member } from '../schema/types/member.type.js';
 import { TrackerState } from '../schema/types/tracker-state.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { lookupField } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
-import { amount, email, optionalText, requiredText, resourceWrite, someField } from './resource-write.js';
-import { positiveId } from './validate.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
+import {
+  amount,
+  email,
+  optionalText,
+  requiredText,
+  ADMINS,
+  resourceWrite,
+  someField,
+} from './resource-write.js';
 
 @Resolver(() => Member)
-export class MemberResolver extends NodeResolver(Member, (m: MemberRecord) => [m.workspaceId, m.userId]) {
+export class MemberResolver extends WorkspaceNodeResolver(Member, (m: MemberRecord) => m.userId) {
   @FieldResolver(() => String, { description: 'First and last name, joined by a space.' })
   fullName(@Root() member: MemberRecord): string {
     return `${member.firstName} ${member.lastName}`.trim();
@@ -63,11 +69,9 @@ export const WorkspaceMembersResolver = connectionField({
   connection: MemberConnection,
   args: MembersArgs,
   description:
-    "Members of this workspace. Any member may list them; WebWork filters the list by the caller's role, and rates only show to those who may view them." +
-    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
+    "Members of this workspace. Any member may list them; WebWork filters the list by the caller's role, and rates only show to those who may view them.",
   list: membersList,
-  toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
-  prime: { loader: (l) => l.member, key: (m) => ({ workspaceId: m.workspaceId, id: m.userId }) },
+  prime: { loader: (l) => l.member, id: (m) => m.userId },
 });
 
 export const WorkspaceMemberResolver = lookupField({
@@ -79,8 +83,6 @@ export const WorkspaceMemberResolver = lookupField({
   loader: (l) => l.member,
 });
 
-const ADMINS = 'Owners and Executive Managers';
-
 const notOwner = (argument: string, role: MemberRole | null | undefined) => {
   if (role === MemberRole.OWNER) {
     throw badUserInput(argument, `${argument} cannot be OWNER: a workspace has one Owner, set in WebWork`);
@@ -88,7 +90,6 @@ const notOwner = (argument: string, role: MemberRole | null | undefined) => {
 };
 
 export const InviteMemberResolver = resourceWrite({
-  name: 'inviteMember',
   input: InviteMemberInput,
   returns: Member,
   description:
@@ -96,8 +97,8 @@ export const InviteMemberResolver = resourceWrite({
   action: 'invite members',
   roles: ADMINS,
   write: inviteMember,
+  ids: ['workspaceId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
     email('input.email', input.email);
     requiredText('input.firstName', input.firstName, MAX_MEMBER_NAME);
     requiredText('input.lastName', input.lastName, MAX_MEMBER_NAME);
@@ -109,7 +110,6 @@ export const InviteMemberResolver = resourceWrite({
 });
 
 export const UpdateMemberResolver = resourceWrite({
-  name: 'updateMember',
   input: UpdateMemberInput,
   returns: Member,
   description:
@@ -117,9 +117,8 @@ export const UpdateMemberResolver = resourceWrite({
   action: 'update members',
   roles: ADMINS,
   write: updateMember,
+  ids: ['workspaceId', 'userId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.userId', input.userId);
     someField('input', input, [
       'email',
       'firstName',
@@ -141,7 +140,6 @@ export const UpdateMemberResolver = resourceWrite({
 });
 
 export const RemoveMemberResolver = resourceWrite({
-  name: 'removeMember',
   input: RemoveMemberInput,
   returns: Member,
   description:
@@ -149,9 +147,5 @@ export const RemoveMemberResolver = resourceWrite({
   action: 'archive members',
   roles: ADMINS,
   write: removeMember,
-  toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.userId', input.userId);
-    return input;
-  },
+  ids: ['workspaceId', 'userId'],
 });

@@ -26,15 +26,14 @@ import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
 import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
-import { email, requiredText, resourceWrite } from './resource-write.js';
-import { positiveId } from './validate.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
+import { email, requiredText, ADMINS, resourceWrite } from './resource-write.js';
 
 @Resolver(() => ProjectViewer)
-export class ProjectViewerResolver extends NodeResolver(ProjectViewer, (v: ProjectViewerRecord) => [
-  v.workspaceId,
-  v.viewerId,
-]) {
+export class ProjectViewerResolver extends WorkspaceNodeResolver(
+  ProjectViewer,
+  (v: ProjectViewerRecord) => v.viewerId,
+) {
   @FieldResolver(() => [Int], { description: 'Ids of the projects the viewer may see.' })
   projectIds(@Root() viewer: ProjectViewerRecord): number[] {
     return viewer.projects.map((p) => p.projectId);
@@ -77,23 +76,15 @@ export const WorkspaceProjectViewersResolver = connectionField({
   toArgs: (ws: WorkspaceRecord, args) => ({ workspaceId: ws.workspaceId, email: args.email }),
 });
 
-const ADMINS = 'Owners and Executive Managers';
-
-const checkRef = (input: { workspaceId: number; viewerId: number }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  positiveId('input.viewerId', input.viewerId);
-};
-
 export const CreateProjectViewerResolver = resourceWrite({
-  name: 'createProjectViewer',
   input: CreateProjectViewerInput,
   returns: ProjectViewer,
   description: 'Invites a project viewer (WebWork emails them); returns the viewer as WebWork created it.',
   action: 'create project viewers',
   roles: ADMINS,
   write: createProjectViewer,
+  ids: ['workspaceId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
     email('input.email', input.email);
     requiredText('input.firstName', input.firstName, MAX_VIEWER_NAME);
     requiredText('input.lastName', input.lastName, MAX_VIEWER_NAME);
@@ -102,7 +93,6 @@ export const CreateProjectViewerResolver = resourceWrite({
 });
 
 export const DeleteProjectViewerResolver = resourceWrite({
-  name: 'deleteProjectViewer',
   input: DeleteProjectViewerInput,
   returns: ProjectViewer,
   description:
@@ -110,52 +100,35 @@ export const DeleteProjectViewerResolver = resourceWrite({
   action: 'archive project viewers',
   roles: ADMINS,
   write: deleteProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId'],
 });
 
 export const RestoreProjectViewerResolver = resourceWrite({
-  name: 'restoreProjectViewer',
   input: RestoreProjectViewerInput,
   returns: ProjectViewer,
   description: 'Restores an archived project viewer; returns it read back.',
   action: 'restore project viewers',
   roles: ADMINS,
   write: restoreProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId'],
 });
 
 export const AssignProjectViewerResolver = resourceWrite({
-  name: 'assignProjectViewer',
   input: AssignProjectViewerInput,
   returns: ProjectViewer,
   description: 'Gives a project viewer read-only access to a project; returns the viewer read back.',
   action: 'assign projects to project viewers',
   roles: ADMINS,
   write: assignProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    positiveId('input.projectId', input.projectId);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId', 'projectId'],
 });
 
 export const UnassignProjectViewerResolver = resourceWrite({
-  name: 'unassignProjectViewer',
   input: UnassignProjectViewerInput,
   returns: ProjectViewer,
   description: "Takes a project from a project viewer's access; returns the viewer read back.",
   action: 'unassign projects from project viewers',
   roles: ADMINS,
   write: unassignProjectViewer,
-  toArgs: (input) => {
-    checkRef(input);
-    positiveId('input.projectId', input.projectId);
-    return input;
-  },
+  ids: ['workspaceId', 'viewerId', 'projectId'],
 });

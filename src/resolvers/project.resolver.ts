@@ -7,12 +7,12 @@ import type { ContractRecord } from '../catalogue/contracts.operations.js';
 import {
   createProject,
   deleteProject,
+  type ProjectFields,
   projectsList,
   type ProjectRecord,
   updateProject,
 } from '../catalogue/projects.operations.js';
 import { tasksList } from '../catalogue/tasks.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { ProjectsArgs } from '../schema/inputs/projects.args.js';
 import {
   CreateProjectInput,
@@ -28,16 +28,21 @@ import { Project } from '../schema/types/project.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { connectionField } from './connection-field.js';
-import { lookupField, orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
-import { amount, optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
+import { lookupField, orNullWhenMissing, related } from './lookup-field.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
+import {
+  amount,
+  optionalText,
+  ordered,
+  requiredText,
+  ADMINS,
+  resourceWrite,
+  someField,
+} from './resource-write.js';
 import { positiveId } from './validate.js';
 
 @Resolver(() => Project)
-export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) => [
-  p.workspaceId,
-  p.projectId,
-]) {
+export class ProjectResolver extends WorkspaceNodeResolver(Project, (p: ProjectRecord) => p.projectId) {
   @FieldResolver(() => [Contract], {
     nullable: true,
     description: 'Contracts on this project (its assigned members).',
@@ -50,10 +55,8 @@ export class ProjectResolver extends NodeResolver(Project, (p: ProjectRecord) =>
     nullable: true,
     description: "The project's owner (the workspace owner); null if the caller cannot see them.",
   })
-  owner(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> {
-    return orNullWhenMissing(
-      ctx.loaders.member.load({ workspaceId: project.workspaceId, id: project.ownerId }),
-    );
+  owner(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    return related(ctx.loaders.member, project.workspaceId, project.ownerId);
   }
 
   @FieldResolver(() => Task, {
@@ -78,11 +81,9 @@ export const WorkspaceProjectsResolver = connectionField({
   connection: ProjectConnection,
   args: ProjectsArgs,
   description:
-    'Projects of this workspace, as the caller may see them: Owners and Executive Managers all, Project Managers and Project Viewers the projects they manage, Team Managers those of their teams, Regular Users those they are assigned to.' +
-    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
+    'Projects of this workspace, as the caller may see them: Owners and Executive Managers all, Project Managers and Project Viewers the projects they manage, Team Managers those of their teams, Regular Users those they are assigned to.',
   list: projectsList,
-  toArgs: (ws: WorkspaceRecord, args) => ({ ...args, workspaceId: ws.workspaceId }),
-  prime: { loader: (l) => l.project, key: (p) => ({ workspaceId: p.workspaceId, id: p.projectId }) },
+  prime: { loader: (l) => l.project, id: (p) => p.projectId },
 });
 
 export const WorkspaceProjectResolver = lookupField({
@@ -100,21 +101,13 @@ export const ProjectTasksResolver = connectionField({
   connection: TaskConnection,
   args: TasksArgs,
   description:
-    'Tasks of this project (members with access to the project; Owners and Executive Managers see all).' +
-    ' One GET per 100 items listed (cached per caller), shared with the by-id lookups of the same request.',
+    'Tasks of this project (members with access to the project; Owners and Executive Managers see all).',
   list: tasksList,
   toArgs: (p: ProjectRecord, args) => ({ ...args, workspaceId: p.workspaceId, projectId: p.projectId }),
-  prime: { loader: (l) => l.task, key: (t) => ({ workspaceId: t.workspaceId, id: t.taskId }) },
+  prime: { loader: (l) => l.task, id: (t) => t.taskId },
 });
 
-const checkProjectFields = (input: {
-  startDate?: string | null;
-  deadline?: string | null;
-  estimatedHours?: number | null;
-  budget?: number | null;
-  notes?: string | null;
-  icon?: string | null;
-}) => {
+const checkProjectFields = (input: ProjectFields) => {
   ordered('input.startDate', input.startDate, 'input.deadline', input.deadline);
   amount('input.estimatedHours', input.estimatedHours);
   amount('input.budget', input.budget);
@@ -122,18 +115,15 @@ const checkProjectFields = (input: {
   optionalText('input.icon', input.icon, 255);
 };
 
-const ADMINS = 'Owners and Executive Managers';
-
 export const CreateProjectResolver = resourceWrite({
-  name: 'createProject',
   input: CreateProjectInput,
   returns: Project,
   description: 'Creates a project; returns it as WebWork created it.',
   action: 'create projects',
   roles: ADMINS,
   write: createProject,
+  ids: ['workspaceId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
     requiredText('input.name', input.name, MAX_PROJECT_NAME);
     checkProjectFields(input);
     return input;
@@ -141,16 +131,14 @@ export const CreateProjectResolver = resourceWrite({
 });
 
 export const UpdateProjectResolver = resourceWrite({
-  name: 'updateProject',
   input: UpdateProjectInput,
   returns: Project,
   description: 'Changes a project (an archived one cannot be changed); returns it read back.',
   action: 'update projects',
   roles: ADMINS,
   write: updateProject,
+  ids: ['workspaceId', 'projectId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
     someField('input', input, ['name', 'startDate', 'deadline', 'estimatedHours', 'budget', 'notes', 'icon']);
     optionalText('input.name', input.name, MAX_PROJECT_NAME);
     checkProjectFields(input);
@@ -159,7 +147,6 @@ export const UpdateProjectResolver = resourceWrite({
 });
 
 export const DeleteProjectResolver = resourceWrite({
-  name: 'deleteProject',
   input: DeleteProjectInput,
   returns: Project,
   description:
@@ -167,9 +154,5 @@ export const DeleteProjectResolver = resourceWrite({
   action: 'archive projects',
   roles: ADMINS,
   write: deleteProject,
-  toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId'],
 });

@@ -1,26 +1,30 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
-import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import type { WriteOutcome } from '../catalogue/operation.js';
+import { type MutationSpec, mutationName } from './mutation-spec.js';
 import { badUserInput, GatewayError } from '../errors/gateway-error.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
+import { positiveId } from './validate.js';
 
 /**
  * A create, update or delete of members, projects, contracts, tasks or project viewers: a
  * state-move mutation (`verbNoun(input:)`, checked input → the write lifecycle → the changed
  * object with its global `id`, nullable) whose FORBIDDEN names what was refused and who may do it.
  */
-export interface ResourceWriteSpec<I, A, R extends WriteOutcome> {
-  name: string;
-  input: ClassType<I & object>;
+export interface ResourceWriteSpec<I, A, R extends WriteOutcome> extends MutationSpec<I, A, R> {
   returns: ClassType;
-  description: string;
   /** What a refusal names: "create projects". */
   action: string;
   /** Who may: "Owners and Executive Managers". */
   roles: string;
-  write: WriteOperation<A, never, R>;
-  toArgs(input: I): A;
+  /**
+   * The input's required ids (`workspaceId`, `projectId`, ...), each checked to be a positive
+   * integer before any upstream call (BAD_USER_INPUT naming `input.<id>`), in this order.
+   */
+  ids?: readonly (keyof I & string)[];
+  /** The write's arguments from the input, after the id checks; further checks here. Default: the input. */
+  toArgs?(input: I): A;
   /**
    * Reads the state back when only the write's answer can say where (a create that answers with
    * an id alone); a failed read leaves the answer as told, marked `readBackFailed`.
@@ -28,13 +32,25 @@ export interface ResourceWriteSpec<I, A, R extends WriteOutcome> {
   readBack?(told: R, ctx: RequestContext): Promise<R>;
 }
 
+/** Who may make most writes of these groups, as WebWork's docs name them. */
+export const ADMINS = 'Owners and Executive Managers';
+
+/** Without `toArgs` the input is the write's arguments, so it must be assignable to them. */
+export function resourceWrite<I extends A, A, R extends WriteOutcome>(
+  spec: ResourceWriteSpec<I, A, R> & { toArgs?: undefined },
+): ClassType;
+export function resourceWrite<I, A, R extends WriteOutcome>(
+  spec: ResourceWriteSpec<I, A, R> & { toArgs(input: I): A },
+): ClassType;
 export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteSpec<I, A, R>): ClassType {
+  const name = mutationName(spec);
   abstract class ResourceWriteResolver {}
   defineResolverMethod(
     ResourceWriteResolver,
-    spec.name,
+    name,
     async (input: I, ctx: RequestContext): Promise<R> => {
-      const args = spec.toArgs(input);
+      for (const id of spec.ids ?? []) positiveId(`input.${id}`, input[id] as number);
+      const args = spec.toArgs ? spec.toArgs(input) : (input as unknown as A);
       try {
         const told = await ctx.operations.write(ctx.caller, spec.write, args);
         if (!spec.readBack) return told;
@@ -43,7 +59,7 @@ export function resourceWrite<I, A, R extends WriteOutcome>(spec: ResourceWriteS
         if (error instanceof GatewayError && error.code === 'FORBIDDEN') {
           throw new GatewayError(
             'FORBIDDEN',
-            `${spec.name} refused: WebWork lets only ${spec.roles} ${spec.action}. ${error.message}`,
+            `${name} refused: WebWork lets only ${spec.roles} ${spec.action}. ${error.message}`,
           );
         }
         throw error;

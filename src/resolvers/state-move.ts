@@ -1,18 +1,14 @@
 import { type ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import { inputArg } from './input-arg.js';
-import type { WriteOperation, WriteOutcome } from '../catalogue/operation.js';
+import type { WriteOutcome } from '../catalogue/operation.js';
 import { GatewayError } from '../errors/gateway-error.js';
+import { type MutationSpec, mutationName } from './mutation-spec.js';
 import type { RequestContext } from '../server/context.js';
 import { defineResolverMethod } from './resolver-method.js';
 
 /** A mutation that moves one upstream object (start a tracker, approve a timesheet, ...). */
-export interface StateMoveSpec<I, A, R extends WriteOutcome> {
-  /** `verbNoun`, taking `input: VerbNounInput!`. */
-  name: string;
-  input: ClassType<I & object>;
+export interface StateMoveSpec<I, A, R extends WriteOutcome> extends MutationSpec<I, A, R> {
   returns: ClassType;
-  description: string;
-  write: WriteOperation<A, never, R>;
   /** The write's arguments from the input; checks it before any upstream call (BAD_USER_INPUT). */
   toArgs(input: I): A;
   /**
@@ -33,7 +29,7 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
   abstract class StateMoveResolver {}
   defineResolverMethod(
     StateMoveResolver,
-    spec.name,
+    mutationName(spec),
     async (input: I, ctx: RequestContext): Promise<R> => {
       const args = spec.toArgs(input);
       let result: R;
@@ -44,7 +40,7 @@ export function stateMove<I, A, R extends WriteOutcome>(spec: StateMoveSpec<I, A
         if (!refusal || !(error instanceof GatewayError) || error.code !== 'FORBIDDEN') throw error;
         throw new GatewayError(
           'FORBIDDEN',
-          `${spec.name} refused: WebWork lets only ${refusal.roles} ${refusal.action}. ${error.message}`,
+          `${mutationName(spec)} refused: WebWork lets only ${refusal.roles} ${refusal.action}. ${error.message}`,
         );
       }
       return spec.after ? spec.after(result, ctx) : result;

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MemberRecord } from '../catalogue/members.operations.js';
 import type { ProjectRecord } from '../catalogue/projects.operations.js';
 import {
@@ -12,7 +12,6 @@ import {
   unassignTask,
   updateTask,
 } from '../catalogue/tasks.operations.js';
-import { globalId } from '../schema/global-id.js';
 import {
   AssignTaskInput,
   CreateTaskInput,
@@ -27,12 +26,13 @@ import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
 import { Task, TaskAssignee } from '../schema/types/task.type.js';
 import type { RequestContext } from '../server/context.js';
-import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { orNullWhenMissing, related } from './lookup-field.js';
+import { DeletedNodeResolver, NodeResolver } from './node.resolver.js';
 import { optionalText, ordered, requiredText, resourceWrite, someField } from './resource-write.js';
 import { positiveId } from './validate.js';
 
 @Resolver(() => Task)
+// A task's global id carries its project: WebWork reads a task only with its project_id (node-lookups.ts).
 export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [
   t.workspaceId,
   t.taskId,
@@ -82,8 +82,7 @@ export class TaskResolver extends NodeResolver(Task, (t: TaskRecord) => [
     description: 'Who created the task; null if the caller cannot see them.',
   })
   creator(@Root() task: TaskRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
-    if (task.creatorId == null) return null;
-    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: task.workspaceId, id: task.creatorId }));
+    return related(ctx.loaders.member, task.workspaceId, task.creatorId);
   }
 
   @FieldResolver(() => [Task], {
@@ -106,21 +105,20 @@ export class TaskAssigneeResolver {
     nullable: true,
     description: 'The assignee as a member; null if the caller cannot see them.',
   })
-  member(@Root() assignee: AssigneeRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> {
-    return orNullWhenMissing(
-      ctx.loaders.member.load({ workspaceId: assignee.workspaceId, id: assignee.userId }),
-    );
+  member(@Root() assignee: AssigneeRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
+    return related(ctx.loaders.member, assignee.workspaceId, assignee.userId);
   }
 }
 
 /** The global id a deleted task had (`Task:<workspaceId>:<taskId>:<projectId>`). */
-@Resolver(() => DeletedTask)
-export class DeletedTaskResolver {
-  @FieldResolver(() => ID, { description: 'The global id the task had.' })
-  id(@Root() task: TaskRecord): string {
-    return globalId('Task', task.workspaceId, task.taskId, task.projectId);
-  }
-}
+export const DeletedTaskResolver = DeletedNodeResolver(
+  DeletedTask,
+  'Task',
+  (t: TaskRecord) => [t.workspaceId, t.taskId, t.projectId],
+  {
+    description: 'The global id the task had.',
+  },
+);
 
 const TASK_MANAGERS = 'Owners, Executive Managers, Project Managers and Team Managers';
 
@@ -135,14 +133,7 @@ const checkTaskFields = (input: {
   if (input.parentTaskId != null) positiveId('input.parentTaskId', input.parentTaskId);
 };
 
-const checkTaskRef = (input: { workspaceId: number; projectId: number; taskId: number }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  positiveId('input.projectId', input.projectId);
-  positiveId('input.taskId', input.taskId);
-};
-
 export const CreateTaskResolver = resourceWrite({
-  name: 'createTask',
   input: CreateTaskInput,
   returns: Task,
   description:
@@ -150,9 +141,8 @@ export const CreateTaskResolver = resourceWrite({
   action: 'create tasks',
   roles: TASK_MANAGERS,
   write: createTask,
+  ids: ['workspaceId', 'projectId'],
   toArgs: (input) => {
-    positiveId('input.workspaceId', input.workspaceId);
-    positiveId('input.projectId', input.projectId);
     requiredText('input.title', input.title, MAX_TASK_TITLE);
     checkTaskFields(input);
     return input;
@@ -160,15 +150,14 @@ export const CreateTaskResolver = resourceWrite({
 });
 
 export const UpdateTaskResolver = resourceWrite({
-  name: 'updateTask',
   input: UpdateTaskInput,
   returns: Task,
   description: 'Changes a task; returns it read back.',
   action: 'update tasks',
   roles: TASK_MANAGERS,
   write: updateTask,
+  ids: ['workspaceId', 'projectId', 'taskId'],
   toArgs: (input) => {
-    checkTaskRef(input);
     someField('input', input, [
       'title',
       'description',
@@ -185,21 +174,16 @@ export const UpdateTaskResolver = resourceWrite({
 });
 
 export const DeleteTaskResolver = resourceWrite({
-  name: 'deleteTask',
   input: DeleteTaskInput,
   returns: DeletedTask,
   description: 'Deletes a task and its sub-tasks; returns the ids it had.',
   action: 'delete tasks',
   roles: TASK_MANAGERS,
   write: deleteTask,
-  toArgs: (input) => {
-    checkTaskRef(input);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId', 'taskId'],
 });
 
 export const AssignTaskResolver = resourceWrite({
-  name: 'assignTask',
   input: AssignTaskInput,
   returns: Task,
   description:
@@ -207,24 +191,15 @@ export const AssignTaskResolver = resourceWrite({
   action: 'assign tasks',
   roles: TASK_MANAGERS,
   write: assignTask,
-  toArgs: (input) => {
-    checkTaskRef(input);
-    positiveId('input.userId', input.userId);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId', 'taskId', 'userId'],
 });
 
 export const UnassignTaskResolver = resourceWrite({
-  name: 'unassignTask',
   input: UnassignTaskInput,
   returns: Task,
   description: "Removes a member from a task's assignees; returns the task read back.",
   action: 'unassign tasks',
   roles: TASK_MANAGERS,
   write: unassignTask,
-  toArgs: (input) => {
-    checkTaskRef(input);
-    positiveId('input.userId', input.userId);
-    return input;
-  },
+  ids: ['workspaceId', 'projectId', 'taskId', 'userId'],
 });

@@ -21,6 +21,7 @@ import { Member } from '../schema/types/member.type.js';
 import { DeletedTimeEntry, TimeEntry } from '../schema/types/time-entry.type.js';
 import type { RequestContext } from '../server/context.js';
 import { clock, opaqueId } from './money-validate.js';
+import { DeletedNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
@@ -32,18 +33,12 @@ export class TimeEntryResolver {
   }
 }
 
-@Resolver(() => DeletedTimeEntry)
-export class DeletedTimeEntryResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DeletedTimeEntryRecord): string {
-    return globalId('TimeEntry', d.workspaceId, d.deletedId);
-  }
-
-  @FieldResolver(() => String)
-  timeEntryId(@Root() d: DeletedTimeEntryRecord): string {
-    return d.deletedId;
-  }
-}
+export const DeletedTimeEntryResolver = DeletedNodeResolver(
+  DeletedTimeEntry,
+  'TimeEntry',
+  (d: DeletedTimeEntryRecord) => [d.workspaceId, d.deletedId],
+  { idField: 'timeEntryId' },
+);
 
 @Resolver(() => Member)
 export class MemberTimeEntriesResolver {
@@ -80,7 +75,6 @@ const NOTE =
   'Owners and Executive Managers (FORBIDDEN for others). Null with an error when the write failed.';
 
 export const CreateTimeEntryResolver = stateMove({
-  name: 'createTimeEntry',
   input: CreateTimeEntryInput,
   returns: TimeEntry,
   description: `Adds time manually. Sent exactly once, never retried (a repeat would add the time twice; after UPSTREAM_TIMEOUT read the member's entries before trying again). WebWork's documented answer has no id and may save less than asked (overlaps): the entry is then looked up in the member's entries of that date by its start; if it is not found the answer is what is known, with null \`id\` and \`timeEntryId\`. ${NOTE}`,
@@ -97,7 +91,6 @@ export const CreateTimeEntryResolver = stateMove({
 });
 
 export const UpdateTimeEntryResolver = stateMove({
-  name: 'updateTimeEntry',
   input: UpdateTimeEntryInput,
   returns: TimeEntry,
   description: `Changes a time entry; fields left out are kept. WebWork answers no entry: with \`userId\` and \`date\` the entry is read back, otherwise the answer is its id and what the input said. ${NOTE}`,
@@ -115,7 +108,6 @@ export const UpdateTimeEntryResolver = stateMove({
 });
 
 export const DeleteTimeEntryResolver = stateMove({
-  name: 'deleteTimeEntry',
   input: DeleteTimeEntryInput,
   returns: DeletedTimeEntry,
   description: `Deletes a time entry permanently. ${NOTE}`,

@@ -12,14 +12,12 @@ import {
   type TimeRequestRecord,
   type TimeRequestsArgs as ListArgs,
 } from '../catalogue/time-requests.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import {
   ApproveTimeRequestInput,
   ApproveTimeRequestsInput,
   CreateTimeRequestInput,
   MAX_APPROVAL_TEXT,
-  MAX_BATCH_ITEMS,
   RejectTimeRequestInput,
   TimeRequestsArgs,
   WorkspaceTimeRequestsArgs,
@@ -32,23 +30,21 @@ import {
 import { Contract } from '../schema/types/contract.type.js';
 import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
-import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
-import { batchEach } from './approval-batch.js';
-import { dateRange, naming, requiredText, stringId, wireDateTime } from './approval-checks.js';
-import { connectionField } from './connection-field.js';
-import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { dateRange, naming, wireDateTime } from './approval-checks.js';
+import { approvalMoves } from './approval-moves.js';
+import { workspaceAndMemberConnections } from './connection-field.js';
+import { orNullWhenMissing, related } from './lookup-field.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { maxLength, positiveId } from './validate.js';
 
 const ROLES_READ = 'Owners and Executive Managers see every member’s requests; other members only their own.';
-const ROLES_DECIDE = 'Owners and Executive Managers only (FORBIDDEN for other roles).';
 
 @Resolver(() => TimeRequest)
-export class TimeRequestResolver extends NodeResolver(TimeRequest, (t: TimeRequestRecord) => [
-  t.workspaceId,
-  t.timeRequestId,
-]) {
+export class TimeRequestResolver extends WorkspaceNodeResolver(
+  TimeRequest,
+  (t: TimeRequestRecord) => t.timeRequestId,
+) {
   @FieldResolver(() => Boolean, {
     description:
       'False only on a mutation answer when WebWork applied the write but the request could not be read back: the fields WebWork did not tell are null. Do not repeat the write; read the request again later.',
@@ -62,10 +58,7 @@ export class TimeRequestResolver extends NodeResolver(TimeRequest, (t: TimeReque
     @Root() request: TimeRequestRecord,
     @Ctx() ctx: RequestContext,
   ): Promise<MemberRecord | null> | null {
-    if (request.userId == null) return null;
-    return orNullWhenMissing(
-      ctx.loaders.member.load({ workspaceId: request.workspaceId, id: request.userId }),
-    );
+    return related(ctx.loaders.member, request.workspaceId, request.userId);
   }
 
   @FieldResolver(() => Contract, { nullable: true, description: 'The contract the time is for, if any.' })
@@ -73,10 +66,7 @@ export class TimeRequestResolver extends NodeResolver(TimeRequest, (t: TimeReque
     @Root() request: TimeRequestRecord,
     @Ctx() ctx: RequestContext,
   ): Promise<ContractRecord | null> | null {
-    if (request.contractId == null) return null;
-    return orNullWhenMissing(
-      ctx.loaders.contract.load({ workspaceId: request.workspaceId, id: request.contractId }),
-    );
+    return related(ctx.loaders.contract, request.workspaceId, request.contractId);
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'The project the time is for, if any.' })
@@ -110,32 +100,17 @@ const listArgs = (workspaceId: number, args: WorkspaceTimeRequestsArgs, userId?:
   };
 };
 
-export const WorkspaceTimeRequestsResolver = connectionField({
-  parent: Workspace,
+export const [WorkspaceTimeRequestsResolver, MemberTimeRequestsResolver] = workspaceAndMemberConnections({
   field: 'timeRequests',
   connection: TimeRequestConnection,
-  args: WorkspaceTimeRequestsArgs,
-  description: `Requests for manual time in this workspace, filtered by status, member, project and start day (from..to, inclusive). ${ROLES_READ}`,
   list: timeRequestsList,
-  toArgs: (ws: WorkspaceRecord, args) => listArgs(ws.workspaceId, args),
+  workspace: {
+    args: WorkspaceTimeRequestsArgs,
+    description: `Requests for manual time in this workspace, filtered by status, member, project and start day (from..to, inclusive). ${ROLES_READ}`,
+  },
+  member: { args: TimeRequestsArgs, description: `This member’s requests for manual time. ${ROLES_READ}` },
+  toArgs: listArgs,
 });
-
-export const MemberTimeRequestsResolver = connectionField({
-  parent: Member,
-  field: 'timeRequests',
-  connection: TimeRequestConnection,
-  args: TimeRequestsArgs,
-  description: `This member’s requests for manual time. ${ROLES_READ}`,
-  list: timeRequestsList,
-  toArgs: (member: MemberRecord, args) => listArgs(member.workspaceId, args, member.userId),
-});
-
-/** Checks a decision's input; returns the write's arguments. */
-const decision = (input: { workspaceId: number; timeRequestId: string }) => {
-  positiveId('input.workspaceId', input.workspaceId);
-  stringId('input.timeRequestId', input.timeRequestId, 'time request');
-  return { workspaceId: input.workspaceId, timeRequestId: input.timeRequestId };
-};
 
 @Resolver()
 export class TimeRequestMutationsResolver {
@@ -182,64 +157,25 @@ export class TimeRequestMutationsResolver {
       return { ...told, readBackFailed: true };
     }
   }
-
-  @Mutation(() => TimeRequest, {
-    nullable: true,
-    description: `Approves a pending time request (its time is added as a time entry). ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is UPSTREAM_REJECTED naming input.timeRequestId.`,
-  })
-  approveTimeRequest(
-    @inputArg(ApproveTimeRequestInput) input: ApproveTimeRequestInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<TimeRequestRecord> {
-    const args = decision(input);
-    return naming('approveTimeRequest', 'input.timeRequestId', args.timeRequestId, () =>
-      ctx.operations.write(ctx.caller, approveTimeRequest, args),
-    );
-  }
-
-  @Mutation(() => TimeRequest, {
-    nullable: true,
-    description: `Rejects a pending time request with a comment. ${ROLES_DECIDE} Sent once, never retried; returns the request read back (\`complete: false\` when that read failed). An already decided request is UPSTREAM_REJECTED naming input.timeRequestId.`,
-  })
-  rejectTimeRequest(
-    @inputArg(RejectTimeRequestInput) input: RejectTimeRequestInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<TimeRequestRecord> {
-    const args = {
-      ...decision(input),
-      comment: requiredText('input.comment', input.comment, MAX_APPROVAL_TEXT),
-    };
-    return naming('rejectTimeRequest', 'input.timeRequestId', args.timeRequestId, () =>
-      ctx.operations.write(ctx.caller, rejectTimeRequest, args),
-    );
-  }
-
-  @Mutation(() => ApproveTimeRequestsPayload, {
-    nullable: true,
-    description: `Approves up to ${MAX_BATCH_ITEMS} pending time requests, each sent to WebWork exactly once and reported on its own (one failing does not stop the others). ${ROLES_DECIDE}`,
-  })
-  async approveTimeRequests(
-    @inputArg(ApproveTimeRequestsInput) input: ApproveTimeRequestsInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<ApproveTimeRequestsPayload> {
-    positiveId('input.workspaceId', input.workspaceId);
-    const items = await batchEach({
-      argument: 'input.timeRequestIds',
-      ids: input.timeRequestIds,
-      max: MAX_BATCH_ITEMS,
-      check: (argument, id) => stringId(argument, id, 'time request'),
-      run: (timeRequestId) =>
-        naming('approveTimeRequests', 'timeRequestId', timeRequestId, () =>
-          ctx.operations.write(ctx.caller, approveTimeRequest, {
-            workspaceId: input.workspaceId,
-            timeRequestId,
-          }),
-        ),
-    });
-    return {
-      results: items.map((i) => ({ timeRequestId: i.id, ok: i.ok, timeRequest: i.record, error: i.error })),
-      approvedCount: items.filter((i) => i.ok).length,
-      failedCount: items.filter((i) => !i.ok).length,
-    };
-  }
 }
+
+export const TimeRequestDecisionsResolver = approvalMoves({
+  noun: 'TimeRequest',
+  returns: TimeRequest,
+  idField: 'timeRequestId',
+  nodeField: 'timeRequest',
+  what: 'time request',
+  short: 'request',
+  plural: 'time requests',
+  reasonField: 'comment',
+  approves: 'Approves a pending time request (its time is added as a time entry).',
+  rejects: 'Rejects a pending time request with a comment.',
+  inputs: {
+    approve: ApproveTimeRequestInput,
+    reject: RejectTimeRequestInput,
+    batch: ApproveTimeRequestsInput,
+  },
+  payload: ApproveTimeRequestsPayload,
+  approve: approveTimeRequest,
+  reject: rejectTimeRequest,
+});

@@ -11,7 +11,6 @@ import {
   timesheetsList,
   unsubmitTimesheet,
 } from '../catalogue/timesheets.operations.js';
-import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
 import {
   ApproveTimesheetInput,
@@ -28,27 +27,26 @@ import {
 import { Member } from '../schema/types/member.type.js';
 import { Project } from '../schema/types/project.type.js';
 import { Timesheet, TimesheetConnection, TimesheetEntry } from '../schema/types/timesheet.type.js';
-import { Workspace } from '../schema/types/workspace.type.js';
 import type { RequestContext } from '../server/context.js';
 import { batchMove, batchResultOf } from './batch-move.js';
-import { connectionField } from './connection-field.js';
-import { orNullWhenMissing } from './lookup-field.js';
-import { NodeResolver } from './node.resolver.js';
+import { dateRange } from './approval-checks.js';
+import { workspaceAndMemberConnections } from './connection-field.js';
+import { related } from './lookup-field.js';
+import { WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { maxLength, positiveId } from './validate.js';
 
 @Resolver(() => Timesheet)
-export class TimesheetResolver extends NodeResolver(Timesheet, (t: TimesheetRecord) => [
-  t.workspaceId,
-  t.timesheetId,
-]) {
+export class TimesheetResolver extends WorkspaceNodeResolver(
+  Timesheet,
+  (t: TimesheetRecord) => t.timesheetId,
+) {
   @FieldResolver(() => Member, {
     nullable: true,
     description: 'The member whose timesheet this is; null if the caller cannot see them.',
   })
   member(@Root() sheet: TimesheetRecord, @Ctx() ctx: RequestContext): Promise<MemberRecord | null> | null {
-    if (sheet.userId == null) return null;
-    return orNullWhenMissing(ctx.loaders.member.load({ workspaceId: sheet.workspaceId, id: sheet.userId }));
+    return related(ctx.loaders.member, sheet.workspaceId, sheet.userId);
   }
 
   @FieldResolver(() => Boolean, {
@@ -70,44 +68,32 @@ export class TimesheetEntryResolver {
     @Root() entry: TimesheetEntryRecord,
     @Ctx() ctx: RequestContext,
   ): Promise<ProjectRecord | null> | null {
-    if (entry.projectId == null) return null;
-    return orNullWhenMissing(
-      ctx.loaders.project.load({ workspaceId: entry.workspaceId, id: entry.projectId }),
-    );
+    return related(ctx.loaders.project, entry.workspaceId, entry.projectId);
   }
 }
 
 /** `from` after `to` is an empty range, more likely a mistake: said before any upstream call. */
-function dateRange(args: TimesheetsArgs) {
-  if (args.from && args.to && args.from > args.to) {
-    throw badUserInput('to', `to must be on or after from (${args.from}), got ${args.to}`);
-  }
-  return { status: args.status, from: args.from, to: args.to };
-}
+const listArgs = (workspaceId: number, args: WorkspaceTimesheetsArgs, userId?: number) => {
+  dateRange('from', args.from, 'to', args.to);
+  if (args.userId != null) positiveId('userId', args.userId);
+  return { workspaceId, userId: userId ?? args.userId, status: args.status, from: args.from, to: args.to };
+};
 
-export const WorkspaceTimesheetsResolver = connectionField({
-  parent: Workspace,
+export const [WorkspaceTimesheetsResolver, MemberTimesheetsResolver] = workspaceAndMemberConnections({
   field: 'timesheets',
   connection: TimesheetConnection,
-  args: WorkspaceTimesheetsArgs,
-  description:
-    'Timesheets of this workspace (pay periods, with their daily breakdown). Owners and Executive Managers see every member’s; other roles only their own.',
   list: timesheetsList,
-  toArgs: (ws: WorkspaceRecord, args) => {
-    if (args.userId != null) positiveId('userId', args.userId);
-    return { ...dateRange(args), userId: args.userId, workspaceId: ws.workspaceId };
+  workspace: {
+    args: WorkspaceTimesheetsArgs,
+    description:
+      'Timesheets of this workspace (pay periods, with their daily breakdown). Owners and Executive Managers see every member’s; other roles only their own.',
   },
-});
-
-export const MemberTimesheetsResolver = connectionField({
-  parent: Member,
-  field: 'timesheets',
-  connection: TimesheetConnection,
-  args: TimesheetsArgs,
-  description:
-    'This member’s timesheets. Owners and Executive Managers see anyone’s; other roles only their own (empty for others).',
-  list: timesheetsList,
-  toArgs: (m: MemberRecord, args) => ({ ...dateRange(args), userId: m.userId, workspaceId: m.workspaceId }),
+  member: {
+    args: TimesheetsArgs,
+    description:
+      'This member’s timesheets. Owners and Executive Managers see anyone’s; other roles only their own (empty for others).',
+  },
+  toArgs: listArgs,
 });
 
 const TIMESHEET_ID = /^[\w-]{1,100}$/;
@@ -142,7 +128,6 @@ const MOVE_ANSWER =
   'Sent to WebWork exactly once (never retried). Returns the timesheet read back after the move; if that read fails, the move still happened and the answer says so, with `complete: false`. Null with an error when the move itself failed: UPSTREAM_REJECTED when WebWork refuses it for the timesheet’s status (e.g. approving an approved one), FORBIDDEN for a role WebWork refuses, NOT_FOUND for an unknown id.';
 
 export const SubmitTimesheetResolver = stateMove({
-  name: 'submitTimesheet',
   input: SubmitTimesheetInput,
   returns: Timesheet,
   description: `Submits a PENDING or REJECTED timesheet for approval. Who: the timesheet’s member, or Owners and Executive Managers for anyone. ${MOVE_ANSWER}`,
@@ -151,7 +136,6 @@ export const SubmitTimesheetResolver = stateMove({
 });
 
 export const UnsubmitTimesheetResolver = stateMove({
-  name: 'unsubmitTimesheet',
   input: UnsubmitTimesheetInput,
   returns: Timesheet,
   description: `Returns a SUBMITTED timesheet to PENDING so it can be changed. Who: the timesheet’s member, or Owners and Executive Managers for anyone. ${MOVE_ANSWER}`,
@@ -160,7 +144,6 @@ export const UnsubmitTimesheetResolver = stateMove({
 });
 
 export const ApproveTimesheetResolver = stateMove({
-  name: 'approveTimesheet',
   input: ApproveTimesheetInput,
   returns: Timesheet,
   description: `Approves a SUBMITTED timesheet (final). Who: Owners and Executive Managers only. ${MOVE_ANSWER}`,
@@ -169,7 +152,6 @@ export const ApproveTimesheetResolver = stateMove({
 });
 
 export const RejectTimesheetResolver = stateMove({
-  name: 'rejectTimesheet',
   input: RejectTimesheetInput,
   returns: Timesheet,
   description: `Rejects a SUBMITTED timesheet with a reason the member sees; they may submit it again. Who: Owners and Executive Managers only. ${MOVE_ANSWER}`,

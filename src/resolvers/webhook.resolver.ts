@@ -1,4 +1,4 @@
-import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Resolver } from 'type-graphql';
 import {
   createWebhook,
   type DeletedWebhookRecord,
@@ -7,46 +7,36 @@ import {
   type WebhookRecord,
   webhooksList,
 } from '../catalogue/webhooks.operations.js';
+import { type WebhookEvent, webhookEvent } from '../catalogue/webhooks.enums.js';
 import type { WorkspaceRecord } from '../catalogue/workspaces.operations.js';
 import { badUserInput } from '../errors/gateway-error.js';
-import { globalId } from '../schema/global-id.js';
 import { PageArgs } from '../schema/inputs/page.args.js';
 import {
   CreateWebhookInput,
   DeleteWebhookInput,
   MAX_WEBHOOK_URL,
   UpdateWebhookInput,
-  type WebhookEvent,
 } from '../schema/inputs/webhooks.inputs.js';
 import { connectionOf } from '../schema/types/connection.js';
 import { DeletedWebhook, Webhook } from '../schema/types/webhook.type.js';
 import { Workspace } from '../schema/types/workspace.type.js';
 import { connectionField } from './connection-field.js';
 import { httpUrl, opaqueId } from './money-validate.js';
-import { NodeResolver } from './node.resolver.js';
+import { DeletedNodeResolver, WorkspaceNodeResolver } from './node.resolver.js';
 import { stateMove } from './state-move.js';
 import { positiveId } from './validate.js';
 
 export const WebhookConnection = connectionOf(Webhook, 'Webhook');
 
 @Resolver(() => Webhook)
-export class WebhookResolver extends NodeResolver(Webhook, (w: WebhookRecord) => [
-  w.workspaceId,
-  w.webhookId,
-]) {}
+export class WebhookResolver extends WorkspaceNodeResolver(Webhook, (w: WebhookRecord) => w.webhookId) {}
 
-@Resolver(() => DeletedWebhook)
-export class DeletedWebhookResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DeletedWebhookRecord): string {
-    return globalId('Webhook', d.workspaceId, d.deletedId);
-  }
-
-  @FieldResolver(() => String)
-  webhookId(@Root() d: DeletedWebhookRecord): string {
-    return d.deletedId;
-  }
-}
+export const DeletedWebhookResolver = DeletedNodeResolver(
+  DeletedWebhook,
+  'Webhook',
+  (d: DeletedWebhookRecord) => [d.workspaceId, d.deletedId],
+  { idField: 'webhookId' },
+);
 
 export const WorkspaceWebhooksResolver = connectionField({
   parent: Workspace,
@@ -67,14 +57,13 @@ function events(
   if (list.length === 0 && required) throw badUserInput(argument, `${argument} must name at least one event`);
   if (list.length === 0)
     throw badUserInput(argument, `${argument} must name at least one event, or be left out`);
-  return [...new Set(list)];
+  return [...new Set(list)].map((event) => webhookEvent.toWire[event]);
 }
 
 const NOTE =
   'Owners and Executive Managers (FORBIDDEN for others). Null with an error when the write failed.';
 
 export const CreateWebhookResolver = stateMove({
-  name: 'createWebhook',
   input: CreateWebhookInput,
   returns: Webhook,
   description: `Registers a webhook and returns it with its token. Sent exactly once, never retried (a repeat would register it twice; after UPSTREAM_TIMEOUT read the webhooks before trying again). ${NOTE}`,
@@ -90,7 +79,6 @@ export const CreateWebhookResolver = stateMove({
 });
 
 export const UpdateWebhookResolver = stateMove({
-  name: 'updateWebhook',
   input: UpdateWebhookInput,
   returns: Webhook,
   description: `Changes a webhook's URL and events (WebWork answers no data, so the webhook is read back; if that read fails the answer is what the input said, with a null token). ${NOTE}`,
@@ -107,7 +95,6 @@ export const UpdateWebhookResolver = stateMove({
 });
 
 export const DeleteWebhookResolver = stateMove({
-  name: 'deleteWebhook',
   input: DeleteWebhookInput,
   returns: DeletedWebhook,
   description: `Deletes a webhook. ${NOTE}`,

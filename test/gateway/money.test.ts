@@ -33,6 +33,8 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
         if (e.categoryName) expect(e.category.name).toBe(e.categoryName);
         if (e.projectName) expect(e.project?.name ?? e.projectName).toBe(e.projectName);
       }
+      // Upstream `billable` / `non-billable`, read through the enum table.
+      expect(new Set(nodes.map((e) => e.billing))).toEqual(new Set(['BILLABLE', 'NON_BILLABLE']));
       const stats = await stack.upstreamStats();
       expect(stats.byRoute['GET /expenses']).toBe(1);
       expect(stats.byRoute['GET /expenses/categories']).toBe(1);
@@ -258,6 +260,15 @@ describe.each(PROFILE_NAMES)('money and time, simulator profile %s', (profile) =
         expect(reports[name]).not.toBeNull();
       }
       expect(reports.taskReport.payload).not.toBeNull();
+    });
+
+    it('sends the attendance filter in WebWork spelling (late, on_leave, ...)', async () => {
+      const ATTENDANCE = `query($day: Date!, $statuses: [AttendanceStatus!]) { workspace(workspaceId: 1) {
+        reports { dailyAttendance(date: $day, statuses: $statuses) { payload } } } }`;
+      const all = ['LATE', 'LEFT_EARLY', 'TRACKED_LESS', 'ABSENT', 'ON_LEAVE'];
+      const r = await stack.gql(ATTENDANCE, { day: daysAgo(1), statuses: all });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.workspace.reports.dailyAttendance.payload).not.toBeNull();
     });
 
     it('an Executive Manager may read them too', async () => {

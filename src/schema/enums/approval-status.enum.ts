@@ -1,15 +1,10 @@
-import { registerEnumType } from 'type-graphql';
-import { ApprovalStatus } from '../../catalogue/approvals.enums.js';
-import { describeValues } from './describe-values.js';
+import { ApprovalStatus, approvalStatus } from '../../catalogue/approvals.enums.js';
+import { registerEnum } from './register-enum.js';
 
-registerEnumType(ApprovalStatus, {
-  name: 'ApprovalStatus',
-  description: 'A time request or leave request: PENDING until approved or rejected (once).',
-  valuesConfig: describeValues(ApprovalStatus, {
-    PENDING: 'Waiting for an Owner or Executive Manager to decide (upstream `pending`).',
-    APPROVED: 'Approved (upstream `approved`); final.',
-    REJECTED: 'Rejected (upstream `rejected`), usually with a comment or reason; final.',
-  }),
-});
+registerEnum(
+  approvalStatus,
+  'ApprovalStatus',
+  'A time request or leave request: PENDING until approved or rejected (once).',
+);
 
 export { ApprovalStatus };

@@ -1,6 +1,7 @@
-import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Int } from 'type-graphql';
+import { AttendanceStatus, attendanceStatus } from '../../catalogue/reports.enums.js';
 import { DateScalar } from '../scalars/date.scalar.js';
-import { describeValues } from '../enums/describe-values.js';
+import { registerEnum } from '../enums/register-enum.js';
 
 export const MAX_REPORT_DAYS = 31;
 
@@ -44,24 +45,11 @@ export class DailyTimelineArgs extends UserPageArgs {
   userIds?: number[] | null;
 }
 
-export enum AttendanceStatus {
-  LATE = 'late',
-  LEFT_EARLY = 'left_early',
-  TRACKED_LESS = 'tracked_less',
-  ABSENT = 'absent',
-  ON_LEAVE = 'on_leave',
-}
-registerEnumType(AttendanceStatus, {
-  name: 'AttendanceStatus',
-  description: 'An attendance status to filter the daily attendance report by (upstream `status`).',
-  valuesConfig: describeValues(AttendanceStatus, {
-    LATE: 'Marked late (`late`).',
-    LEFT_EARLY: 'Marked as having left early (`left_early`).',
-    TRACKED_LESS: 'Marked as having tracked less than expected (`tracked_less`).',
-    ABSENT: 'Marked absent (`absent`).',
-    ON_LEAVE: 'Marked on leave (`on_leave`).',
-  }),
-});
+registerEnum(
+  attendanceStatus,
+  'AttendanceStatus',
+  'An attendance status to filter the daily attendance report by (upstream `status`).',
+);
 
 @ArgsType()
 export class DailyAttendanceArgs extends UserPageArgs {

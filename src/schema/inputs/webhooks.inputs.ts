@@ -1,35 +1,12 @@
-import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { describeValues } from '../enums/describe-values.js';
+import { Field, InputType, Int } from 'type-graphql';
+import { WebhookEvent, webhookEvent } from '../../catalogue/webhooks.enums.js';
+import { registerEnum } from '../enums/register-enum.js';
 
-/** The documented webhook events (REFERENCE §9.15); upstream spelling `tracker.started`, ... */
-export enum WebhookEvent {
-  TRACKER_STARTED = 'tracker.started',
-  TRACKER_STOPPED = 'tracker.stopped',
-  MEMBER_INVITED = 'member.invited',
-  MEMBER_UPDATED = 'member.updated',
-  MEMBER_DELETED = 'member.deleted',
-  MEMBER_ACTIVATED = 'member.activated',
-  MEMBER_ARCHIVED = 'member.archived',
-  PROJECT_CREATED = 'project.created',
-  PROJECT_UPDATED = 'project.updated',
-  PROJECT_DELETED = 'project.deleted',
-}
-registerEnumType(WebhookEvent, {
-  name: 'WebhookEvent',
-  description: 'An event a webhook can subscribe to (TRACKER_STARTED is `tracker.started`, ...).',
-  valuesConfig: describeValues(WebhookEvent, {
-    TRACKER_STARTED: 'A member started tracking time (`tracker.started`).',
-    TRACKER_STOPPED: 'A member stopped tracking time (`tracker.stopped`).',
-    MEMBER_INVITED: 'A member was invited (`member.invited`).',
-    MEMBER_UPDATED: 'A member was updated (`member.updated`).',
-    MEMBER_DELETED: 'A member was deleted (`member.deleted`).',
-    MEMBER_ACTIVATED: 'A member was activated (`member.activated`).',
-    MEMBER_ARCHIVED: 'A member was archived (`member.archived`).',
-    PROJECT_CREATED: 'A project was created (`project.created`).',
-    PROJECT_UPDATED: 'A project was updated (`project.updated`).',
-    PROJECT_DELETED: 'A project was deleted (`project.deleted`).',
-  }),
-});
+registerEnum(
+  webhookEvent,
+  'WebhookEvent',
+  'An event a webhook can subscribe to (TRACKER_STARTED is `tracker.started`, ...).',
+);
 
 export const MAX_WEBHOOK_URL = 2048;
 

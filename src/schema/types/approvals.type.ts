@@ -1,3 +1,4 @@
+import { WorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { BatchItemError } from './batch-item-error.type.js';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
@@ -10,12 +11,9 @@ import { connectionOf } from './connection.js';
   description: 'A request for manual time, approved or rejected by an Owner or Executive Manager.',
   implements: Node,
 })
-export class TimeRequest {
+export class TimeRequest extends WorkspaceObject {
   @Field(() => ID, { description: 'Upstream time request id (an encrypted string or a UUID).' })
   timeRequestId!: string;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field(() => ApprovalStatus, { description: 'PENDING until approved or rejected.' })
   status!: ApprovalStatus;
@@ -61,12 +59,9 @@ export class TimeRequest {
 }
 
 @ObjectType({ description: 'A leave request of a member under a leave policy.', implements: Node })
-export class Leave {
+export class Leave extends WorkspaceObject {
   @Field(() => ID, { description: 'Upstream leave id (UUID).' })
   leaveId!: string;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field(() => ApprovalStatus, { description: 'PENDING until approved or rejected.' })
   status!: ApprovalStatus;
@@ -120,14 +115,11 @@ export class Leave {
 }
 
 @ObjectType({ description: 'A leave policy of a workspace (Vacation, Sick leave, ...).', implements: Node })
-export class LeavePolicy {
+export class LeavePolicy extends WorkspaceObject {
   @Field(() => ID, {
     description: 'Upstream policy id (an integer in the docs), as `policyId` of requestLeave.',
   })
   policyId!: string;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field({ description: 'Policy name, e.g. Vacation.' })
   name!: string;
@@ -155,10 +147,7 @@ export class LeaveBalanceItem {
 }
 
 @ObjectType({ description: "A member's leave balances over a date range." })
-export class LeaveBalance {
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
-
+export class LeaveBalance extends WorkspaceObject {
   @Field(() => Int, { description: 'Whose balances these are (`Member.userId`).' })
   userId!: number;
 

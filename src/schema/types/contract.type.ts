@@ -1,18 +1,15 @@
+import { StampedWorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { ContractStatus, RateSource } from '../enums/contract.enums.js';
 
 @ObjectType({
   description: 'A member assigned to a project, with the terms of that assignment.',
   implements: Node,
 })
-export class Contract {
+export class Contract extends StampedWorkspaceObject {
   @Field(() => Int, { description: 'Upstream contract id.' })
   contractId!: number;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field(() => Int, { description: 'The project the member is assigned to (`Project.projectId`).' })
   projectId!: number;
@@ -65,16 +62,4 @@ export class Contract {
       'Whether time on this contract is billable (inferred field); null when WebWork does not say.',
   })
   isBillable!: boolean | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork created it (UTC); null when WebWork does not say.',
-  })
-  createdAt!: string | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
-  })
-  updatedAt!: string | null;
 }

@@ -1,20 +1,14 @@
 import { Node } from './node.interface.js';
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { ExpenseBilling, expenseBilling } from '../../catalogue/expenses.enums.js';
 import { DateScalar } from '../scalars/date.scalar.js';
-import { describeValues } from '../enums/describe-values.js';
+import { registerEnum } from '../enums/register-enum.js';
 
-export enum ExpenseBilling {
-  BILLABLE = 'BILLABLE',
-  NON_BILLABLE = 'NON_BILLABLE',
-}
-registerEnumType(ExpenseBilling, {
-  name: 'ExpenseBilling',
-  description: 'Whether an expense is billed to the client (upstream `type`).',
-  valuesConfig: describeValues(ExpenseBilling, {
-    BILLABLE: 'Billed to the client (upstream `billable`).',
-    NON_BILLABLE: 'Not billed (upstream `non-billable`).',
-  }),
-});
+registerEnum(
+  expenseBilling,
+  'ExpenseBilling',
+  'Whether an expense is billed to the client (upstream `type`).',
+);
 
 @ObjectType({
   description:

@@ -1,16 +1,13 @@
+import { StampedWorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { MemberRole } from '../enums/member-role.enum.js';
 import { MemberStatus } from '../enums/member-status.enum.js';
 
 @ObjectType({ description: 'A person in a workspace.', implements: Node })
-export class Member {
+export class Member extends StampedWorkspaceObject {
   @Field(() => Int, { description: 'Upstream user id.' })
   userId!: number;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field({ description: 'Email address.' })
   email!: string;
@@ -63,16 +60,4 @@ export class Member {
 
   @Field(() => String, { nullable: true, description: 'Screenshot setting.' })
   screenshots!: string | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork created it (UTC); null when WebWork does not say.',
-  })
-  createdAt!: string | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
-  })
-  updatedAt!: string | null;
 }

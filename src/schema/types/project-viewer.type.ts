@@ -1,3 +1,4 @@
+import { WorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MemberStatus } from '../enums/member-status.enum.js';
@@ -8,12 +9,9 @@ import { DateTimeScalar } from '../scalars/date-time.scalar.js';
     'A project viewer: a client with read-only access to chosen projects (Owners and Executive Managers may list and manage them).',
   implements: Node,
 })
-export class ProjectViewer {
+export class ProjectViewer extends WorkspaceObject {
   @Field(() => Int, { description: "The viewer's user id." })
   viewerId!: number;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field(() => String, { nullable: true, description: 'Email address; null when WebWork does not send it.' })
   email!: string | null;

@@ -1,3 +1,4 @@
+import { StampedWorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -16,12 +17,9 @@ export class ProjectTag {
 }
 
 @ObjectType({ description: 'A project of a workspace.', implements: Node })
-export class Project {
+export class Project extends StampedWorkspaceObject {
   @Field(() => Int, { description: 'Upstream project id.' })
   projectId!: number;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field({ description: 'Project name.' })
   name!: string;
@@ -92,18 +90,6 @@ export class Project {
     description: 'Raw upstream status code (its values are undocumented).',
   })
   statusCode!: number | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork created it (UTC); null when WebWork does not say.',
-  })
-  createdAt!: string | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
-  })
-  updatedAt!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the project was archived, if it was.' })
   archivedAt!: string | null;

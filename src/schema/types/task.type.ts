@@ -1,3 +1,4 @@
+import { StampedWorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -20,12 +21,9 @@ export class TaskAssignee {
 }
 
 @ObjectType({ description: 'A task of a project.', implements: Node })
-export class Task {
+export class Task extends StampedWorkspaceObject {
   @Field(() => Int, { description: 'Upstream task id.' })
   taskId!: number;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field(() => Int, { description: "The task's project (`Project.projectId`)." })
   projectId!: number;
@@ -62,16 +60,4 @@ export class Task {
     description: 'User id of who created the task; null when WebWork does not say.',
   })
   creatorId!: number | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork created it (UTC); null when WebWork does not say.',
-  })
-  createdAt!: string | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'When WebWork last changed it (UTC); null when WebWork does not say.',
-  })
-  updatedAt!: string | null;
 }

@@ -1,3 +1,4 @@
+import { WorkspaceObject } from './workspace-object.js';
 import { Node } from './node.interface.js';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { TimesheetStatus } from '../enums/timesheet.enums.js';
@@ -45,12 +46,9 @@ export class TimesheetDay {
   description: "A member's time over one pay period, and where it is in its review.",
   implements: Node,
 })
-export class Timesheet {
+export class Timesheet extends WorkspaceObject {
   @Field(() => ID, { description: 'Upstream timesheet id (an opaque string).' })
   timesheetId!: string;
-
-  @Field(() => Int, { description: 'The workspace it belongs to (`Workspace.workspaceId`).' })
-  workspaceId!: number;
 
   @Field(() => Int, {
     nullable: true,
