@@ -101,7 +101,10 @@ export async function coldBoard(
     await sleep(scheduler ? 250 : 5000);
     if (!scheduler) {
       read(await ask(DASHBOARD_QUERY, { ws: 1 }));
-      if (nodes.every((node) => known.has(node.userId))) doneAt = Date.now();
+      if (nodes.every((node) => known.has(node.userId))) {
+        doneAt = Date.now();
+        break;
+      }
     }
   }
   await scheduler?.close();

@@ -26,6 +26,26 @@ afterAll(async () => {
   await stack.close();
 });
 
+it('a team board (members, their trackers and contracts) fits one budget window: complete in the first answer', async () => {
+  // A stack of its own: the tracker store is shared by every caller, so a board read before would
+  // answer this one from the store.
+  const own = await startStack({ env: { UPSTREAM_RATE_LIMIT: '60' }, sim: { rateLimit: 60 } });
+  try {
+    const board = await own.gql(
+      `{ workspace(workspaceId: 1) { id members(first: 50) { nodes { id userId tracker { id isRunning pendingSince }
+      contracts { id contractId } } } } }`,
+      {},
+      'demo-manager',
+    );
+    expect(board.errors).toBeUndefined();
+    const nodes = board.data.workspace.members.nodes as { tracker: { isRunning: boolean | null } | null }[];
+    expect(nodes).toHaveLength(50);
+    expect(nodes.filter((n) => n.tracker !== null && n.tracker.isRunning === null)).toEqual([]);
+  } finally {
+    await own.close();
+  }
+});
+
 it('answers without RATE_LIMITED and fills the unknown trackers in through the subscription', async () => {
   client = wsClient(stack.gateway.url, 'demo-owner');
   const sub = client.subscribe(TRACKERS);
