@@ -1,35 +1,23 @@
 import type { TrackerSnapshot } from '../../src/live/live-event.js';
-import type { TrackerStore } from '../../src/live/tracker-store.js';
+import { MemoryTrackerStore } from '../../src/live/memory-tracker-store.js';
 
 /**
- * The bench's TrackerStore: in memory, newest `asOf` wins, `put` reports a change of tracker state.
- * One object shared by the bench's scheduler instances stands for the store they share in Redis
- * (the gateway's own store, issue 10 part A, is what the gateway reads; the bench only needs to know
- * when each tracker became known, which `firstKnownAt` records).
+ * The bench's TrackerStore: the gateway's in-process store, noting when each tracker first became
+ * known. One object shared by the bench's scheduler instances stands for the store they share in
+ * Redis.
  */
-export class BenchSnapshotStore implements TrackerStore {
-  private readonly snapshots = new Map<string, TrackerSnapshot>();
+export class BenchSnapshotStore extends MemoryTrackerStore {
   /** Epoch ms at which each `workspaceId:userId` was first known (isRunning not null). */
   readonly firstKnownAt = new Map<string, number>();
 
-  async get(workspaceId: number, userId: number): Promise<TrackerSnapshot | undefined> {
-    return this.snapshots.get(`${workspaceId}:${userId}`);
+  constructor() {
+    super({ ttlSeconds: 3600 });
   }
 
-  async getMany(workspaceId: number, userIds: readonly number[]): Promise<(TrackerSnapshot | undefined)[]> {
-    return userIds.map((userId) => this.snapshots.get(`${workspaceId}:${userId}`));
-  }
-
-  async put(snapshot: TrackerSnapshot): Promise<boolean> {
+  override async put(snapshot: TrackerSnapshot): Promise<boolean> {
+    const changed = await super.put(snapshot);
     const key = `${snapshot.workspaceId}:${snapshot.userId}`;
-    const known = this.snapshots.get(key);
-    if (known && known.asOf > snapshot.asOf) return false;
-    this.snapshots.set(key, snapshot);
     if (snapshot.isRunning !== null && !this.firstKnownAt.has(key)) this.firstKnownAt.set(key, Date.now());
-    return known === undefined || state(known) !== state(snapshot);
+    return changed;
   }
-
-  async close(): Promise<void> {}
 }
-
-const state = ({ asOf: _asOf, source: _source, ...rest }: TrackerSnapshot) => JSON.stringify(rest);

@@ -31,6 +31,11 @@ export class MemoryTrackerStore implements TrackerStore {
     return Promise.resolve(!stored || stateOf(stored) !== stateOf(snapshot));
   }
 
+  /** Members known (tests and benches count them). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   close(): Promise<void> {
     this.entries.clear();
     return Promise.resolve();

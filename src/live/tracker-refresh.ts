@@ -4,7 +4,7 @@ import type { Operations } from '../datasources/operations.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { LiveBus } from './live-bus.js';
-import type { TrackerSnapshot } from './live-event.js';
+import { snapshotOfRecord } from './tracker-snapshots.js';
 import type { TrackerStore } from './tracker-store.js';
 
 /** What one background tracker read came to, and so what the caller of `refreshTracker` does next. */
@@ -59,7 +59,7 @@ export async function refreshTracker(
   } catch (error) {
     return outcomeOf(error, deps.logger, caller);
   }
-  const snapshot = snapshotOf(record, asOf);
+  const snapshot = snapshotOfRecord(record, 'UPSTREAM_READ', asOf);
   try {
     const changed = await deps.store.put(snapshot);
     if (changed) {
@@ -76,20 +76,6 @@ export async function refreshTracker(
     deps.logger.warn({ workspaceId, userId, err: error }, 'live board: storing a refreshed tracker failed');
     return { kind: 'failed' };
   }
-}
-
-export function snapshotOf(record: TrackerRecord, asOf: string): TrackerSnapshot {
-  return {
-    workspaceId: record.workspaceId,
-    userId: record.userId,
-    isRunning: record.isRunning,
-    activityDescription: record.activityDescription,
-    startedAt: record.startedAt,
-    projectId: record.projectId,
-    taskId: record.taskId,
-    asOf,
-    source: 'UPSTREAM_READ',
-  };
 }
 
 function outcomeOf(error: unknown, logger: Logger, caller: Caller): RefreshOutcome {

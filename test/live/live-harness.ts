@@ -9,38 +9,14 @@ import { CachedReader } from '../../src/datasources/cached-reader.js';
 import type { Caller } from '../../src/datasources/caller.js';
 import { Operations } from '../../src/datasources/operations.js';
 import { UpstreamClient } from '../../src/datasources/upstream-client.js';
-import type { TrackerSnapshot } from '../../src/live/live-event.js';
-import type { TrackerStore } from '../../src/live/tracker-store.js';
+import { MemoryTrackerStore } from '../../src/live/memory-tracker-store.js';
 import { silentLogger } from '../../src/logging/logger.js';
 
 /**
- * A test double of the live TrackerStore (engineer A's memory and Redis stores implement the real
- * one): newest `asOf` wins, and `put` reports a change only when the tracker state itself changed.
- * One object shared by two schedulers stands for the store they share through Redis.
+ * The store two schedulers share in these tests: the real in-process store (one object stands for
+ * the one they share through Redis in production).
  */
-export class InTestTrackerStore implements TrackerStore {
-  readonly snapshots = new Map<string, TrackerSnapshot>();
-
-  async get(workspaceId: number, userId: number): Promise<TrackerSnapshot | undefined> {
-    return this.snapshots.get(`${workspaceId}:${userId}`);
-  }
-
-  async getMany(workspaceId: number, userIds: readonly number[]): Promise<(TrackerSnapshot | undefined)[]> {
-    return userIds.map((userId) => this.snapshots.get(`${workspaceId}:${userId}`));
-  }
-
-  async put(snapshot: TrackerSnapshot): Promise<boolean> {
-    const key = `${snapshot.workspaceId}:${snapshot.userId}`;
-    const known = this.snapshots.get(key);
-    if (known && known.asOf > snapshot.asOf) return false;
-    this.snapshots.set(key, snapshot);
-    return known === undefined || stateOf(known) !== stateOf(snapshot);
-  }
-
-  async close(): Promise<void> {}
-}
-
-const stateOf = ({ asOf: _a, source: _s, ...state }: TrackerSnapshot) => JSON.stringify(state);
+export const sharedTrackerStore = () => new MemoryTrackerStore({ ttlSeconds: 3600 });
 
 /** The gateway's real read lifecycle (cache, budget, upstream client) against a simulator, no Apollo. */
 export function operationsFor(apiUrl: string, budget: RateBudget): Operations {

@@ -1,3 +1,4 @@
+import type { MemoryTrackerStore } from '../../src/live/memory-tracker-store.js';
 import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisRateBudget } from '../../src/budget/index.js';
@@ -10,7 +11,7 @@ import { TrackerScheduler } from '../../src/live/tracker-scheduler.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { REDIS_URL, deleteKeysUnder, eventually, uniquePrefix } from '../cache/redis-test-utils.js';
 import { startTestSimulator, type SimulatorHandle } from '../support/sim-client.js';
-import { InTestTrackerStore, callerOf, operationsFor } from './live-harness.js';
+import { sharedTrackerStore, callerOf, operationsFor } from './live-harness.js';
 
 /**
  * The shared poller (issue 10, "Without webhooks"): two scheduler instances sharing Redis (budget,
@@ -43,7 +44,7 @@ afterAll(async () => {
 
 const currentDataCalls = () => sim.stats.snapshot().byRoute[CURRENT_DATA] ?? 0;
 
-function instance(store: InTestTrackerStore, pollIntervalMs = 60_000) {
+function instance(store: MemoryTrackerStore, pollIntervalMs = 60_000) {
   const budget = new RedisRateBudget({ client: redis, prefix, limit: 60, backgroundReserve: 10 });
   return new TrackerScheduler({
     operations: operationsFor(sim.apiUrl, budget),
@@ -59,12 +60,12 @@ function instance(store: InTestTrackerStore, pollIntervalMs = 60_000) {
 
 describe('the shared poller across two instances', () => {
   it('elects exactly one poller; the other takes over when it closes', async () => {
-    const store = new InTestTrackerStore();
+    const store = sharedTrackerStore();
     const [a, b] = [instance(store), instance(store)];
     a.watch(callerOf('demo-owner'), 1);
     b.watch(callerOf('demo-manager'), 1);
     b.watch(callerOf('demo-owner'), 1);
-    expect(await eventually(async () => store.snapshots.size === MEMBERS, 10_000)).toBe(true);
+    expect(await eventually(async () => store.size === MEMBERS, 10_000)).toBe(true);
     const polling = [a.polling(), b.polling()];
     expect(polling.filter((ws) => ws.includes(1))).toHaveLength(1);
     // Every member was polled once in its interval, by the elected instance only.
@@ -78,7 +79,7 @@ describe('the shared poller across two instances', () => {
   }, 30_000);
 
   it('refreshes each member again once its state is older than the poll interval, round robin', async () => {
-    const store = new InTestTrackerStore();
+    const store = sharedTrackerStore();
     const a = instance(store, 1000);
     a.watch(callerOf('demo-owner'), 1);
     await sleep(3500);
@@ -91,7 +92,7 @@ describe('the shared poller across two instances', () => {
 
   it('does not poll a workspace whose webhooks are registered', async () => {
     await redis.set(liveKeys.webhookRegistration(prefix, 1), JSON.stringify({ webhookIds: [1] }));
-    const store = new InTestTrackerStore();
+    const store = sharedTrackerStore();
     const a = instance(store);
     a.watch(callerOf('demo-owner'), 1);
     await sleep(1500);
@@ -101,7 +102,7 @@ describe('the shared poller across two instances', () => {
   }, 20_000);
 
   it('stops polling and releases the lock when the last watch ends', async () => {
-    const store = new InTestTrackerStore();
+    const store = sharedTrackerStore();
     const a = instance(store);
     const unwatchOne = a.watch(callerOf('demo-owner'), 1);
     const unwatchTwo = a.watch(callerOf('demo-manager'), 1);
@@ -123,7 +124,7 @@ describe('the shared poller across two instances', () => {
     const budget = new RedisRateBudget({ client: redis, prefix, limit: 60, backgroundReserve: 10 });
     const scheduler = createTrackerScheduler({
       operations: operationsFor(sim.apiUrl, budget),
-      store: new InTestTrackerStore(),
+      store: sharedTrackerStore(),
       bus: new MemoryLiveBus(),
       logger: silentLogger,
       redis,

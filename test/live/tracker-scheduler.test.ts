@@ -7,7 +7,7 @@ import { TrackerScheduler } from '../../src/live/tracker-scheduler.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { eventually } from '../cache/redis-test-utils.js';
 import { call, startTestSimulator, type SimulatorHandle } from '../support/sim-client.js';
-import { InTestTrackerStore, callerOf, operationsFor } from './live-harness.js';
+import { sharedTrackerStore, callerOf, operationsFor } from './live-harness.js';
 
 /**
  * `TrackerRefresher.want` (issue 10): trackers the read path could not cover are fetched in the
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 function setup(budget: RateBudget = new MemoryRateBudget({ limit: 60, backgroundReserve: 10 })) {
-  const store = new InTestTrackerStore();
+  const store = sharedTrackerStore();
   const bus = new MemoryLiveBus();
   const events: LiveEvent[] = [];
   bus.subscribe((event) => events.push(event));
@@ -50,7 +50,7 @@ describe('want()', () => {
     const { store, events, scheduler } = setup();
     const owner = callerOf('demo-owner');
     for (const userId of memberIds) scheduler.want(owner, 1, userId);
-    expect(await eventually(async () => store.snapshots.size === memberIds.length, 10_000)).toBe(true);
+    expect(await eventually(async () => store.size === memberIds.length, 10_000)).toBe(true);
     expect(await eventually(async () => events.length === memberIds.length, 2000)).toBe(true);
     for (const event of events) {
       expect(event).toMatchObject({ kind: 'tracker', workspaceId: 1, event: 'tracker.refreshed' });
@@ -99,9 +99,9 @@ describe('want()', () => {
     const { store, scheduler } = setup(budget);
     const caller = callerOf('demo-owner');
     for (const userId of memberIds) scheduler.want(caller, 1, userId);
-    expect(await eventually(async () => store.snapshots.size === 5, 5000)).toBe(true);
+    expect(await eventually(async () => store.size === 5, 5000)).toBe(true);
     await sleep(300);
-    expect(store.snapshots.size).toBe(5);
+    expect(store.size).toBe(5);
     for (let i = 0; i < 3; i++) expect((await budget.take(caller.scope)).allowed).toBe(true);
     expect((await budget.take(caller.scope)).allowed).toBe(false);
     expect(scheduler.queued(caller)).toBe(memberIds.length - 5);
@@ -130,7 +130,7 @@ describe('want()', () => {
     const stranger = callerOf('not-a-token');
     for (const userId of memberIds) scheduler.want(stranger, 1, userId);
     expect(await eventually(async () => scheduler.queued(stranger) === 0, 5000)).toBe(true);
-    expect(store.snapshots.size).toBe(0);
+    expect(store.size).toBe(0);
     await scheduler.close();
   });
 
