@@ -7,7 +7,7 @@ import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/
 import { RedisInvalidationBus } from '../../src/cache/invalidation-bus.js';
 import { RedisStore } from '../../src/cache/redis-store.js';
 import { ResponseCache, type CachePolicy } from '../../src/cache/response-cache.js';
-import type { CacheReadResult } from '../../src/observability/hooks.js';
+import type { CacheReadResult } from '../../src/observability/metrics.js';
 import {
   REDIS_URL,
   WARN,
