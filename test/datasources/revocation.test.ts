@@ -109,6 +109,8 @@ it.each([
   ['an outage', new GatewayError('UPSTREAM_UNAVAILABLE', 'down')],
   ['an input error', new GatewayError('BAD_USER_INPUT', 'bad', { argument: 'x' })],
   ['a plain error', new Error('bug')],
+  // Only the gateway's own errors are judged: another library's error may carry a `code` like ours.
+  ['a foreign error coded UNAUTHENTICATED', Object.assign(new Error('x'), { code: 'UNAUTHENTICATED' })],
 ])('%s on a read made before purges nothing', async (_, error) => {
   const t = setup();
   const alice = t.caller('alice');
