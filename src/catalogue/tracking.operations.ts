@@ -124,9 +124,8 @@ const trackingStale = (a: TrackerArgs) => [tags.tracker(a.workspaceId, a.userId)
 const readTracker = (reads: Reads, a: TrackerArgs) =>
   reads.read(trackerCurrent, { workspaceId: a.workspaceId, userId: a.userId });
 
-/** What a stopped tracker looks like, whatever the read-back said. */
-const STOPPED = {
-  isRunning: false,
+/** What a tracker tracking nothing says, apart from whether it runs (stopped, or not known yet). */
+export const NOTHING_TRACKED = {
   contractId: null,
   projectId: null,
   taskId: null,
@@ -134,6 +133,9 @@ const STOPPED = {
   activityDescription: null,
   startedAt: null,
 } as const;
+
+/** What a stopped tracker looks like, whatever the read-back said. */
+const STOPPED = { isRunning: false, ...NOTHING_TRACKED } as const;
 
 /**
  * `POST /time-tracking/start`. If WebWork processes starts asynchronously (doc set B) and the

@@ -1,4 +1,4 @@
-import type { TrackerRecord } from '../catalogue/tracking.operations.js';
+import { NOTHING_TRACKED, type TrackerRecord } from '../catalogue/tracking.operations.js';
 import type { TrackerSnapshot, TrackerSource } from './live-event.js';
 
 /** A tracker record (read, or a write's answer) as the store keeps it. */
@@ -59,12 +59,7 @@ export function unknownTracker(
     workspaceId,
     userId,
     isRunning: null,
-    contractId: null,
-    projectId: null,
-    taskId: null,
-    taskTitle: null,
-    activityDescription: null,
-    startedAt: null,
+    ...NOTHING_TRACKED,
     todaySeconds: null,
     date: null,
     asOf: now.toISOString(),
