@@ -143,7 +143,7 @@ describe('RedisInvalidationBus', () => {
         const warned = () => lines.some((l) => l.level === WARN);
         expect(await eventually(async () => warned(), 5000)).toBe(true);
         expect(lines.find((l) => l.level === WARN)).toMatchObject({
-          msg: 'invalidation bus: subscribe failed',
+          msg: 'gateway-invalidations: subscribe failed',
           err: expect.stringMatching(/subscriptions refused here/),
         });
       } finally {

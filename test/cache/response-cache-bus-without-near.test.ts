@@ -32,7 +32,7 @@ it('a bus without a near cache: "possibly missed" still clears the dependents', 
     }, 5000);
     expect(heard).toBe(true);
     // Then drop the subscriber's connection as a network failure would; ioredis reconnects it.
-    (bus as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+    (bus as unknown as { channel: { subscriber: Redis } }).channel.subscriber.disconnect(true);
     expect(await eventually(async () => cleared === 1, 5000)).toBe(true);
   } finally {
     await bus.close();

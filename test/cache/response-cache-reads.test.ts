@@ -253,7 +253,8 @@ describe('dependents follow the other instances over the real bus', () => {
 
       await b.getOrLoad('k2', policy, async () => 'v');
       events.length = 0;
-      (busB as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+      // The subscription's own connection, inside the bus's broadcast channel (redis-broadcast.ts).
+      (busB as unknown as { channel: { subscriber: Redis } }).channel.subscriber.disconnect(true);
       expect(await eventually(async () => events.includes('clear'), 5000)).toBe(true);
       expect(near.size).toBe(0);
     } finally {

@@ -422,6 +422,30 @@ describe('write lifecycle', () => {
     expect(upstream.calls('GET', '/things/7')).toHaveLength(1);
   });
 
+  it('a business-rule refusal names the mutation WebWork refused, in the message and in operation', async () => {
+    const { upstream, ops, caller } = setup();
+    upstream.answers.set(
+      'POST /things/7/move',
+      new GatewayError('UPSTREAM_REJECTED', 'WebWork refused it: already moved', {
+        argument: 'input.id',
+        upstreamStatus: 400,
+      }),
+    );
+    const refused = (await ops.write(caller, move(), moveArgs).catch((e: unknown) => e)) as GatewayError;
+    expect(refused).toBeInstanceOf(GatewayError);
+    expect(refused.message).toBe('WebWork refused moveThing: already moved');
+    expect(refused.extensions).toEqual({
+      code: 'UPSTREAM_REJECTED',
+      argument: 'input.id',
+      upstreamStatus: 400,
+      operation: 'moveThing',
+    });
+    // Other refusals pass as they are: the operation is named only on business-rule refusals.
+    const other = new GatewayError('FORBIDDEN', 'WebWork refused it: not yours');
+    upstream.answers.set('POST /things/7/move', other);
+    await expect(ops.write(caller, move(), moveArgs)).rejects.toBe(other);
+  });
+
   it('an error that is not a GatewayError is rethrown as it is', async () => {
     const { upstream, ops, caller } = setup();
     const boom = new Error('boom');

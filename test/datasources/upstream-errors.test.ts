@@ -1,4 +1,9 @@
-import { errorFromStatus, parseRetryAfter, upstreamArgument } from '../../src/datasources/upstream-errors.js';
+import {
+  parseRateLimitHeader,
+  errorFromStatus,
+  parseRetryAfter,
+  upstreamArgument,
+} from '../../src/datasources/upstream-errors.js';
 
 describe('upstreamArgument: the GraphQL argument an upstream 400/422 is about', () => {
   it.each([
@@ -83,5 +88,46 @@ describe('parseRetryAfter: seconds or an HTTP date, a minute when unreadable', (
     ['Wed, 31 Dec 2025 23:00:00 GMT', 1],
   ])('%j → %i s', (header, seconds) => {
     expect(parseRetryAfter(header as string | string[] | undefined, now)).toBe(seconds);
+  });
+});
+
+describe('errorFromStatus: business-rule refusals of writes', () => {
+  it.each([
+    [400, 'POST'],
+    [400, 'PUT'],
+    [400, 'DELETE'],
+    [409, 'POST'],
+    [409, 'GET'],
+  ])('%i on %s → UPSTREAM_REJECTED with the argument and the status', (status, method) => {
+    const error = errorFromStatus(status, 'already approved', { method, argument: 'input.timesheetId' });
+    expect(error.message).toBe('WebWork refused it: already approved');
+    expect(error.extensions).toEqual({
+      code: 'UPSTREAM_REJECTED',
+      argument: 'input.timesheetId',
+      upstreamStatus: status,
+    });
+    expect(errorFromStatus(status, undefined, { method }).extensions.argument).toBe('input');
+    expect(errorFromStatus(status, undefined, { method }).message).toBe('WebWork refused it');
+  });
+
+  it('400 on a read, or with no method, is the input: BAD_USER_INPUT', () => {
+    expect(errorFromStatus(400, 'bad date', { method: 'GET' }).extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorFromStatus(400, 'bad date').extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('parseRateLimitHeader: the limit WebWork announces (X-RateLimit-Limit, inferred)', () => {
+  it.each([
+    ['60', 60],
+    [' 25 ', 25],
+    [['30', '40'], 30],
+    ['0', undefined],
+    ['-5', undefined],
+    ['12.5', undefined],
+    ['many', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j → %j', (header, limit) => {
+    expect(parseRateLimitHeader(header as string | string[] | undefined)).toBe(limit);
   });
 });
