@@ -9,8 +9,7 @@ import {
   type RateBudget,
 } from '../../src/budget/index.js';
 import { callerScope } from '../../src/cache/keys.js';
-import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
-import { REDIS_URL, deleteKeysUnder, freePort, uniquePrefix } from '../cache/redis-test-utils.js';
+import { connectForFile, freePort, uniquePrefix } from '../cache/redis-test-utils.js';
 
 /**
  * Background priority (issue 10): a background take is allowed only while more than the reserve is
@@ -19,15 +18,7 @@ import { REDIS_URL, deleteKeysUnder, freePort, uniquePrefix } from '../cache/red
 const prefix = uniquePrefix();
 let redis: Redis;
 
-beforeAll(async () => {
-  redis = createRedisClient(REDIS_URL);
-  if (!(await whenReady(redis, 5000))) throw new Error(`expected Redis at ${REDIS_URL}; it did not answer`);
-});
-
-afterAll(async () => {
-  await deleteKeysUnder(redis, prefix);
-  await closeRedisClient(redis);
-});
+connectForFile(prefix, (c) => (redis = c));
 
 let n = 0;
 const freshScope = () => callerScope(`reserve-${Date.now()}-${++n}-${Math.random()}`);

@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
 import { RedisRateBudget } from '../../src/budget/index.js';
 import { callerScope, rateBudgetKeys } from '../../src/cache/keys.js';
-import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
+import { whenReady } from '../../src/cache/redis-client.js';
 import {
+  connectForFile,
   REDIS_URL,
   WARN,
   capturingLogger,
-  deleteKeysUnder,
   eventually,
   uniquePrefix,
 } from '../cache/redis-test-utils.js';
@@ -19,15 +19,7 @@ import {
 const prefix = uniquePrefix();
 let redis: Redis;
 
-beforeAll(async () => {
-  redis = createRedisClient(REDIS_URL);
-  if (!(await whenReady(redis, 5000))) throw new Error(`expected Redis at ${REDIS_URL}`);
-});
-
-afterAll(async () => {
-  await deleteKeysUnder(redis, prefix);
-  await closeRedisClient(redis);
-});
+connectForFile(prefix, (c) => (redis = c));
 
 it('closing a budget built on a URL closes its own connection', async () => {
   const { logger, lines } = capturingLogger();

@@ -6,30 +6,14 @@ import {
   UnlimitedRateBudget,
 } from '../../src/budget/index.js';
 import { callerScope, rateBudgetKeys, type CallerScope } from '../../src/cache/keys.js';
-import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
-import {
-  REDIS_URL,
-  WARN,
-  capturingLogger,
-  deleteKeysUnder,
-  freePort,
-  uniquePrefix,
-} from '../cache/redis-test-utils.js';
+import { connectForFile, WARN, capturingLogger, freePort, uniquePrefix } from '../cache/redis-test-utils.js';
 
 /** The edges of the rate budgets: windows, blocks that are not, sweeping, options passed through. */
 
 const prefix = uniquePrefix();
 let redis: Redis;
 
-beforeAll(async () => {
-  redis = createRedisClient(REDIS_URL);
-  if (!(await whenReady(redis, 5000))) throw new Error(`expected Redis at ${REDIS_URL}; it did not answer`);
-});
-
-afterAll(async () => {
-  await deleteKeysUnder(redis, prefix);
-  await closeRedisClient(redis);
-});
+connectForFile(prefix, (c) => (redis = c));
 
 const scope = (name: string) => callerScope(`${name}-${Math.random()}`);
 

@@ -7,13 +7,12 @@ import { LuaScript } from '../../src/cache/lua-script.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { NearCache } from '../../src/cache/near-cache.js';
 import { OutageReporter } from '../../src/cache/outage-reporter.js';
-import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
 import {
+  connectForFile,
   INFO,
   REDIS_URL,
   WARN,
   capturingLogger,
-  deleteKeysUnder,
   eventually,
   uniquePrefix,
 } from './redis-test-utils.js';
@@ -27,15 +26,7 @@ import {
 const prefix = uniquePrefix();
 let client: Redis;
 
-beforeAll(async () => {
-  client = createRedisClient(REDIS_URL);
-  if (!(await whenReady(client, 5000))) throw new Error(`expected Redis at ${REDIS_URL}`);
-});
-
-afterAll(async () => {
-  await deleteKeysUnder(client, prefix);
-  await closeRedisClient(client);
-});
+connectForFile(prefix, (c) => (client = c));
 
 describe('an entry that lists a tag twice', () => {
   it('is invalidated without error, from the near cache and from the memory store', async () => {

@@ -1,13 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Redis } from 'ioredis';
-import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
+import { createRedisClient } from '../../src/cache/redis-client.js';
 import { RedisStore } from '../../src/cache/redis-store.js';
 import {
+  connectForFile,
   INFO,
   REDIS_URL,
   WARN,
   capturingLogger,
-  deleteKeysUnder,
   eventually,
   freePort,
   killRedisServer,
@@ -24,15 +24,7 @@ import {
 const prefix = uniquePrefix();
 let client: Redis;
 
-beforeAll(async () => {
-  client = createRedisClient(REDIS_URL);
-  if (!(await whenReady(client, 5000))) throw new Error(`expected Redis at ${REDIS_URL}`);
-});
-
-afterAll(async () => {
-  await deleteKeysUnder(client, prefix);
-  await closeRedisClient(client);
-});
+connectForFile(prefix, (c) => (client = c));
 
 const warnings = (lines: { level: number }[]) => lines.filter((line) => line.level === WARN);
 

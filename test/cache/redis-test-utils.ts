@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
+import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
 
 /** The shared Redis the test suite talks to. */
 export const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -48,4 +49,24 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: n
   const start = performance.now();
   const result = await fn();
   return { result, ms: performance.now() - start };
+}
+
+/**
+ * The shared Redis for one test file: connected before its tests (or the file fails, naming the
+ * URL), its keys under `prefix` deleted and the client closed after them. `use` receives the client.
+ */
+export function connectForFile(prefix: string, use: (client: Redis) => void): void {
+  let client: Redis | undefined;
+  beforeAll(async () => {
+    const connected = createRedisClient(REDIS_URL);
+    client = connected;
+    use(connected);
+    if (!(await whenReady(connected, 5000)))
+      throw new Error(`expected Redis at ${REDIS_URL}; it did not answer`);
+  });
+  afterAll(async () => {
+    if (!client) return;
+    await deleteKeysUnder(client, prefix);
+    await closeRedisClient(client);
+  });
 }

@@ -3,16 +3,15 @@ import { cacheKey, callerScope } from '../../src/cache/keys.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { NearCache } from '../../src/cache/near-cache.js';
 import { ReadCollector } from '../../src/cache/read-collector.js';
-import { closeRedisClient, createRedisClient, whenReady } from '../../src/cache/redis-client.js';
 import { RedisInvalidationBus } from '../../src/cache/invalidation-bus.js';
 import { RedisStore } from '../../src/cache/redis-store.js';
 import { ResponseCache, type CachePolicy } from '../../src/cache/response-cache.js';
 import type { CacheReadResult } from '../../src/observability/metrics.js';
 import {
+  connectForFile,
   REDIS_URL,
   WARN,
   capturingLogger,
-  deleteKeysUnder,
   eventually,
   uniquePrefix,
 } from './redis-test-utils.js';
@@ -28,15 +27,7 @@ import {
 const prefix = uniquePrefix();
 let redis: Redis;
 
-beforeAll(async () => {
-  redis = createRedisClient(REDIS_URL);
-  if (!(await whenReady(redis, 5000))) throw new Error(`expected Redis at ${REDIS_URL}`);
-});
-
-afterAll(async () => {
-  await deleteKeysUnder(redis, prefix);
-  await closeRedisClient(redis);
-});
+connectForFile(prefix, (c) => (redis = c));
 
 const policy: CachePolicy = { ttlSeconds: 10, staleSeconds: 60, tags: ['ws:1:members'] };
 const failure = new Error('upstream down');
