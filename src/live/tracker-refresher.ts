@@ -17,10 +17,3 @@ export interface TrackerRefresher {
   watch(caller: Caller, workspaceId: number): () => void;
   close(): Promise<void>;
 }
-
-/** No background work: what a gateway without a live board (or a unit test) uses. */
-export const idleRefresher: TrackerRefresher = {
-  want: () => undefined,
-  watch: () => () => undefined,
-  close: () => Promise.resolve(),
-};

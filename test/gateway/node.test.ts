@@ -143,6 +143,9 @@ describe('Query.node and Query.nodes (Relay Global Object Identification)', () =
     ['a non-numeric member id', globalId('Member', 1, 'x')],
     ['a workspace id with an extra part', globalId('Workspace', 1, 2)],
     ['a member id without its upstream id', globalId('Member', 1)],
+    ['a task id without its project (WebWork reads a task only with it)', globalId('Task', 1, 5)],
+    ['a task id with a non-numeric project', globalId('Task', 1, 5, 'x')],
+    ['a member id with a part only tasks take', globalId('Member', 1, 101, 1000)],
     ['a stray character in a valid id', `${globalId('Member', 1, 101)}!`],
   ])('%s: BAD_USER_INPUT naming the argument, before any upstream call', async (_name, id) => {
     const calls = await upstreamCalls(async () => {
