@@ -22,7 +22,6 @@ import { budgetCostPlugin } from './server/limits/budget-cost.plugin.js';
 import { callerFromHeader, RequestContext } from './server/context.js';
 import { loadTrustedDocuments, PersistedQueryStore } from './server/persisted-queries.js';
 import { WholeResponseCache } from './server/whole-response-cache.js';
-import type { LiveBus } from './live/live-bus.js';
 import { SubscriptionLimits } from './server/subscriptions/subscription-limits.js';
 import { subscriptionMetrics } from './server/subscriptions/subscription-metrics.js';
 import { SubscriptionServer } from './server/subscriptions/subscription-server.js';
@@ -39,8 +38,6 @@ export interface GatewayCore {
   readonly observability: Observability;
   /** Tracker store, live bus, webhook receiver and registrations (src/live). */
   readonly live: LiveBoard;
-  /** Live events of every instance (Redis pub/sub; in-process without Redis). */
-  readonly liveBus: LiveBus;
   /** GraphQL subscriptions over graphql-ws; the HTTP layer attaches it to its server. */
   readonly subscriptions: SubscriptionServer;
   /** The Redis connection's status (`ready`, `reconnecting`, ...); undefined without REDIS_URL. */
@@ -162,7 +159,6 @@ export async function createGatewayCore(
     live: config.cache.enabled ? live.trackers : undefined,
   };
 
-  const liveBus = live.bus;
   const schema = await buildGatewaySchema();
   const subscriptions = new SubscriptionServer({
     schema,
@@ -173,7 +169,7 @@ export async function createGatewayCore(
     scopeSecret: config.cache.keySecret,
     production: config.production,
     live: {
-      bus: liveBus,
+      bus: live.bus,
       refresher: live.trackers.refresher,
       access: new WorkspaceAccess(operations, reader),
       limits: new SubscriptionLimits(config.subscriptions),
@@ -210,7 +206,6 @@ export async function createGatewayCore(
     cacheKind: cache.kind,
     observability,
     live,
-    liveBus,
     subscriptions,
     redisStatus: () => redis?.status,
     contextFor: (request) =>

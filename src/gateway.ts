@@ -9,7 +9,7 @@ import { createHttpServer } from './server/http-server.js';
 import { playgroundRoutes } from './server/playground/index.js';
 
 /** A listening gateway: the core's shared parts, plus where it listens. */
-export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability' | 'live' | 'liveBus'> {
+export interface Gateway extends Pick<GatewayCore, 'cacheKind' | 'observability' | 'live'> {
   readonly url: string;
   readonly port: number;
   /**
@@ -90,7 +90,6 @@ export async function startGateway(
     cacheKind: core.cacheKind,
     observability,
     live: core.live,
-    liveBus: core.liveBus,
     async close(drain?: DrainOptions) {
       // WebSocket connections outlive the HTTP server's close: end them first (1001, going away).
       await core.subscriptions.dispose();

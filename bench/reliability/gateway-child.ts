@@ -50,7 +50,7 @@ async function main() {
       },
       publishLive: async (args: { event: LiveEvent }): Promise<number> => {
         const publishedAt = performance.timeOrigin + performance.now();
-        await gateway.liveBus.publish(args.event);
+        await gateway.live.bus.publish(args.event);
         return publishedAt;
       },
     },

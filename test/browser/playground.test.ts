@@ -175,7 +175,7 @@ it("runs a subscription over graphql-ws with the header editor's token, and show
   const userId = stack.sim.state.tokens.get('demo-manager')!;
   const shown = await until(
     async () => {
-      await stack.gateway.liveBus.publish(
+      await stack.gateway.live.bus.publish(
         trackerEvent(1, userId, { activityDescription: 'Pushed to GraphiQL' }),
       );
       return modelText('response.json');

@@ -29,7 +29,7 @@ it('the periodic recheck ends the subscription of a caller archived upstream, wi
   const sub = client.subscribe(
     'subscription { trackerChanged(workspaceId: 1) { userId isRunning activityDescription } }',
   );
-  await untilListening(sub, () => stack.gateway.liveBus.publish(trackerProbe(1, victim.userId)));
+  await untilListening(sub, () => stack.gateway.live.bus.publish(trackerProbe(1, victim.userId)));
 
   const archived = await call(stack.sim, 'DELETE', `/members/${victim.userId}`, {
     query: { workspace_id: 1 },

@@ -33,8 +33,8 @@ const open = (token: string | null = 'demo-owner', params?: Record<string, unkno
   return client;
 };
 const userOf = (token: string) => stack.sim.state.tokens.get(token)!;
-const publish = (event: Parameters<Stack['gateway']['liveBus']['publish']>[0]) =>
-  stack.gateway.liveBus.publish(event);
+const publish = (event: Parameters<Stack['gateway']['live']['bus']['publish']>[0]) =>
+  stack.gateway.live.bus.publish(event);
 const probe =
   (workspaceId = 1) =>
   () =>
